@@ -2,6 +2,8 @@
 
     python .ci/docs.py proc      # nbdev's notebook pre-processing -> _proc/ (the Quarto project nbdev_docs renders)
     python .ci/docs.py preview   # proc, then an offline static HTML site in _preview/ (open _preview/index.html)
+    python .ci/docs.py readme    # README.md from nbs/index.ipynb (what nbdev_readme does with Quarto)
+    python .ci/docs.py check-readme  # fail if README.md is out of date
 
 Where Quarto exists, `nbdev_docs` renders the real site (the docs workflow does that). Quarto cannot be installed on
 this project's machines, so CI builds `_proc/` through nbdev's Python API (which does not try to install Quarto) and
@@ -68,7 +70,7 @@ def _page(nb_path: Path) -> tuple:
         if not c.source and not c.outputs: continue
         cells.append(c)
     nb.cells = cells
-    return front.get("title", nb_path.stem), front.get("description", ""), nb
+    return front.get("title", nb_path.stem), front.get("description", ""), nb, front
 
 
 def _sidebar() -> list:
@@ -77,7 +79,7 @@ def _sidebar() -> list:
     out = []
     for item in side:
         if isinstance(item, str): out.append((None, [item]))
-        else: out.append((item["section"], list(item["contents"])))
+        else: out.append((item["section"], list(item.get("contents") or [])))
     return out
 
 
@@ -109,9 +111,12 @@ def build_preview() -> Path:
     unlisted = sorted(p.name for p in PROC.glob("*.ipynb") if p.name not in order)
     if unlisted: sys.exit(f"docs: add these notebooks to nbs/sidebar.yml: {unlisted}")
     pages = {n: _page(PROC / n) for n in order}
-    href = lambda n: "index.html" if n == "index.ipynb" else n.replace(".ipynb", ".html")
+    # the file names Quarto gives the pages (nbdev sets `output-file`, e.g. 00_autograd.ipynb -> autograd.html)
+    files = {n: ("index.html" if n == "index.ipynb" else pages[n][3].get("output-file", n.replace(".ipynb", ".html")))
+             for n in order}
+    href = files.get
     for i, name in enumerate(order):
-        title, desc, nb = pages[name]
+        title, desc, nb, _ = pages[name]
         for c in nb.cells:  # nbconvert hides inputs through this cell tag
             if c.metadata.pop("transient_hide_input", False): c.metadata.setdefault("tags", []).append("remove_input")
         exporter.register_preprocessor("nbconvert.preprocessors.TagRemovePreprocessor", enabled=True)
@@ -138,7 +143,27 @@ def build_preview() -> Path:
     return OUT
 
 
+def readme_text() -> str:
+    "README.md as Markdown, rendered from the home-page notebook `nbs/index.ipynb`."
+    from nbconvert import MarkdownExporter
+    title, desc, nb, _ = _page(ROOT / "nbs" / "index.ipynb")
+    if not desc and nb.cells and nb.cells[0].cell_type == "markdown":  # raw notebook: title/description in cell 1
+        lines = nb.cells[0].source.splitlines()
+        title = next((l[2:] for l in lines if l.startswith("# ")), title)
+        desc = next((l[2:] for l in lines if l.startswith("> ")), "")
+        nb.cells = nb.cells[1:]
+    body, _ = MarkdownExporter(exclude_input_prompt=True, exclude_output_prompt=True).from_notebook_node(nb)
+    note = "<!-- generated from nbs/index.ipynb by `python .ci/docs.py readme`; edit the notebook, not this file -->"
+    return f"# {title}\n\n{note}\n\n> {desc}\n\n{body.strip()}\n"
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "preview"
-    if cmd not in ("proc", "preview"): sys.exit(f"usage: python .ci/docs.py [proc|preview]; got {cmd!r}")
-    build_proc() if cmd == "proc" else build_preview()
+    if cmd == "proc": build_proc()
+    elif cmd == "preview": build_preview()
+    elif cmd == "readme": (ROOT / "README.md").write_text(readme_text(), encoding="utf-8"); print("docs: README.md written")
+    elif cmd == "check-readme":
+        if (ROOT / "README.md").read_text(encoding="utf-8") != readme_text():
+            sys.exit("docs: README.md is out of date with nbs/index.ipynb; run `python .ci/docs.py readme`")
+        print("docs: README.md matches nbs/index.ipynb")
+    else: sys.exit(f"usage: python .ci/docs.py [proc|preview|readme|check-readme]; got {cmd!r}")
