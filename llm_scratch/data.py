@@ -7,8 +7,9 @@ __all__ = ['CORPUS_ARCHIVE', 'SHAKESPEARE_VAL', 'pack_corpus', 'shakespeare_work
            'write_shard', 'shard_files', 'load_shard', 'read_meta', 'prepare_shakespeare', 'load_tokenizer',
            'prepare_shards', 'ShardLoader']
 
-# %% ../nbs/04_data.ipynb #37fe4660
+# %% ../nbs/04_data.ipynb #83022e88
 import hashlib
+import importlib.resources
 import io
 import json
 import math
@@ -21,8 +22,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-# %% ../nbs/04_data.ipynb #791266a7
-CORPUS_ARCHIVE = Path(__file__).parent / "data" / "shakespeare.tar.xz" if "__file__" in globals() else None
+# %% ../nbs/04_data.ipynb #6bc67095
+CORPUS_ARCHIVE = Path(str(importlib.resources.files("llm_scratch"))) / "data" / "shakespeare.tar.xz"  # the bundled corpus
 
 def pack_corpus(src: str | Path,   # folder with the `*.txt` works, `SHA256SUMS` and `SOURCE.md`
                 dest: str | Path,  # the `.tar.xz` archive to write
@@ -39,14 +40,14 @@ def pack_corpus(src: str | Path,   # folder with the `*.txt` works, `SHA256SUMS`
             tar.addfile(info, io.BytesIO(data))
     return dest
 
-# %% ../nbs/04_data.ipynb #4ca2b586
+# %% ../nbs/04_data.ipynb #2eb7eb0e
 SHAKESPEARE_VAL = ("hamlet", "macbeth", "sonnets", "tempest")  # validation works, in this order
 
 def shakespeare_works(archive: str | Path | None = None,  # the `.tar.xz` archive (the bundled one by default)
                      ) -> dict[str, str]:
     "All works of the bundled corpus as `{name: text}` in file-name order; each file is checked against `SHA256SUMS`."
     archive = Path(archive) if archive is not None else CORPUS_ARCHIVE
-    if archive is None or not archive.exists():
+    if not archive.exists():
         raise FileNotFoundError(f"Shakespeare archive not found at {archive}; reinstall llm_scratch")
     raw = {}
     with tarfile.open(archive, "r:xz") as tar:
@@ -68,7 +69,7 @@ def shakespeare_split(works: dict[str, str] | None = None,  # `{name: text}`, by
     train = [text for name, text in works.items() if name not in SHAKESPEARE_VAL]
     return train, "\n\n".join(works[w] for w in SHAKESPEARE_VAL)
 
-# %% ../nbs/04_data.ipynb #c1fb6ffa
+# %% ../nbs/04_data.ipynb #edbad06a
 class BPETokenizer:
     "A byte-pair-encoding tokenizer trained with sentencepiece; `decode(encode(s)) == s` for text of its alphabet."
     def __init__(self, model_proto: bytes):  # a serialized sentencepiece model
@@ -97,7 +98,7 @@ class BPETokenizer:
     def encode(self, text: str) -> list[int]: return self.sp.encode(text)
     def decode(self, ids) -> str: return self.sp.decode([int(i) for i in ids])
 
-# %% ../nbs/04_data.ipynb #b7bdbde9
+# %% ../nbs/04_data.ipynb #8734bff3
 def write_shard(path: str | Path, tokens) -> Path:
     "Write token ids as a `uint16` `.npy` file (written to a temporary name, then renamed)."
     tokens = np.asarray(tokens)
@@ -132,7 +133,7 @@ def read_meta(folder: str | Path) -> dict:
     if not p.exists(): raise FileNotFoundError(f"{p} not found; prepare the shards first")
     return json.loads(p.read_text())
 
-# %% ../nbs/04_data.ipynb #7db1476e
+# %% ../nbs/04_data.ipynb #c863d490
 def prepare_shakespeare(out_dir: str | Path,   # folder for the shards, `meta.json` and `tokenizer.model`
                         vocab_size: int = 2048, # BPE vocabulary size
                        ) -> dict:
@@ -161,7 +162,7 @@ def load_tokenizer(folder: str | Path):
     from llm_scratch.tokenizer import gpt2_tokenizer
     return gpt2_tokenizer()
 
-# %% ../nbs/04_data.ipynb #f4405d0e
+# %% ../nbs/04_data.ipynb #0e2d941b
 _ENC = None
 
 def _init_worker():
@@ -251,7 +252,7 @@ def prepare_shards(out_dir: str | Path,                         # folder for the
                                                    eot=50256, tokens=total), indent=1))
     return written
 
-# %% ../nbs/04_data.ipynb #9aa967d4
+# %% ../nbs/04_data.ipynb #8b9b3ddd
 class ShardLoader:
     "Batches `(x, y)` of shape `(B, T)` from the token shards of one split, a slice per DDP rank, resumable."
     def __init__(self, folder: str | Path,  # folder of `{split}_*.npy` shards
