@@ -7,7 +7,7 @@ __all__ = ['ATTN_IMPLS', 'CONV1D_WEIGHTS', 'GPT2_HUB_NAMES', 'WEIGHT_FILES', 'GP
            'GPT', 'hf_to_gpt_state_dict', 'load_gpt_state_dict', 'resolve_checkpoint', 'load_checkpoint_files',
            'config_from_hf']
 
-# %% ../nbs/02_gpt2.ipynb #e069c1f8
+# %% ../nbs/02_gpt2.ipynb #facfe66b
 import json
 import math
 import os
@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/02_gpt2.ipynb #383d8bbe
+# %% ../nbs/02_gpt2.ipynb #4bdbd872
 ATTN_IMPLS = ("sdpa", "naive", "triton")
 
 @dataclass
@@ -49,7 +49,7 @@ class GPTConfig:
         m = self.vocab_pad_multiple
         return (self.vocab_size + m - 1) // m * m
 
-# %% ../nbs/02_gpt2.ipynb #66f4d8c0
+# %% ../nbs/02_gpt2.ipynb #0e3f9615
 class CausalSelfAttention(nn.Module):
     "Multi-head causal self-attention with GPT-2's fused query/key/value projection."
     def __init__(self, config: GPTConfig):
@@ -80,7 +80,7 @@ class CausalSelfAttention(nn.Module):
         y = y.transpose(1, 2).contiguous().view(B, T, C)                  # (B, T, C): heads side by side
         return self.resid_dropout(self.c_proj(y))
 
-# %% ../nbs/02_gpt2.ipynb #13db5d8c
+# %% ../nbs/02_gpt2.ipynb #cfb96551
 class MLP(nn.Module):
     "Position-wise feed-forward network: Linear(C, 4C), GELU (tanh), Linear(4C, C)."
     def __init__(self, config: GPTConfig):
@@ -106,7 +106,7 @@ class Block(nn.Module):
         x = x + self.attn(self.ln_1(x))
         return x + self.mlp(self.ln_2(x))
 
-# %% ../nbs/02_gpt2.ipynb #f7feff2e
+# %% ../nbs/02_gpt2.ipynb #23669b98
 class GPT(nn.Module):
     "GPT-2 language model with the parameter names of Hugging Face's `GPT2LMHeadModel`."
     def __init__(self, config: GPTConfig):
@@ -167,7 +167,7 @@ class GPT(nn.Module):
             loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-100)
         return logits, loss
 
-# %% ../nbs/02_gpt2.ipynb #02c43295
+# %% ../nbs/02_gpt2.ipynb #13244568
 CONV1D_WEIGHTS = ("attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight")
 
 def hf_to_gpt_state_dict(hf_sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -205,7 +205,7 @@ def load_gpt_state_dict(model: "GPT", sd: dict[str, torch.Tensor]) -> "GPT":
         dst.copy_(src)
     return model
 
-# %% ../nbs/02_gpt2.ipynb #2a7a7240
+# %% ../nbs/02_gpt2.ipynb #0a0b7429
 GPT2_HUB_NAMES = {"gpt2": "openai-community/gpt2", "gpt2-medium": "openai-community/gpt2-medium",
                   "gpt2-large": "openai-community/gpt2-large", "gpt2-xl": "openai-community/gpt2-xl"}
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
@@ -269,7 +269,7 @@ def _from_pretrained(cls, name_or_path: str | Path,  # a checkpoint folder, or "
 
 GPT.from_pretrained = classmethod(_from_pretrained)
 
-# %% ../nbs/02_gpt2.ipynb #73dea057
+# %% ../nbs/02_gpt2.ipynb #18b23bf5
 def _configure_optimizers(self, weight_decay: float,        # decoupled weight decay of the ≥2-D parameters
                           learning_rate: float,             # peak learning rate
                           betas: tuple[float, float] = (0.9, 0.95),  # Adam's moment coefficients
