@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['IMPLS', 'attn_flops', 'bench_row', 'pipelining_sweep', 'measure_floor', 'environment', 'format_table',
-           'bench_attention', 'main']
+           'bench_attention', 'autotune_report', 'main']
 
-# %% ../nbs/10a_bench_attn.ipynb #b6d4574e
+# %% ../nbs/10a_bench_attn.ipynb #13163ff2
 import argparse
 import datetime
 import json
@@ -21,7 +21,7 @@ import triton
 
 from .flash_attn import LOG2E, _attn_fwd, flash_attention, run_checks
 
-# %% ../nbs/10a_bench_attn.ipynb #00d827a7
+# %% ../nbs/10a_bench_attn.ipynb #814e0a77
 def _sdpa(backend):
     "SDPA restricted to one backend, as a function of (q, k, v, causal)."
     from torch.nn.attention import SDPBackend, sdpa_kernel
@@ -119,7 +119,7 @@ def environment() -> dict:
                 cuda=torch.version.cuda, cudnn=torch.backends.cudnn.version(), python=platform.python_version(),
                 date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))
 
-# %% ../nbs/10a_bench_attn.ipynb #7fbd1331
+# %% ../nbs/10a_bench_attn.ipynb #efc0e746
 def format_table(rows: list) -> str:
     "Markdown table of benchmark rows: TFLOP/s per implementation, ratio to SDPA flash."
     def f(x): return "–" if x is None else f"{x:.0f}"
@@ -172,6 +172,31 @@ def bench_attention(out: str = None, head_dims=(64, 128), seqs=(1024, 2048, 4096
     return res
 
 
+def autotune_report(shapes=((64, 16384, False), (64, 1024, True), (128, 4096, True), (128, 16384, False)),
+                    dtype: torch.dtype = torch.float16, max_configs: int = 8) -> list:
+    "Time every configuration that fits (up to max_configs) for each kernel on a few (head_dim, seq, causal) shapes."
+    from llm_scratch import flash_attn as fa
+    saved, fa.MAX_CONFIGS, report = fa.MAX_CONFIGS, max_configs, []
+    try:
+        for d, n, causal in shapes:
+            batch, heads = 32768 // n, 2048 // d
+            q, k, v, do = (torch.randn(batch, heads, n, d, device="cuda", dtype=dtype) for _ in range(4))
+            q, k, v = (t.requires_grad_() for t in (q, k, v))
+            o = flash_attention(q, k, v, causal=causal)
+            torch.autograd.grad(o, (q, k, v), do)
+            for name, kern in (("fwd", fa._attn_fwd_tuned), ("dkdv", fa._attn_bwd_dkdv_tuned),
+                               ("dq", fa._attn_bwd_dq_tuned)):
+                timings = getattr(kern, "configs_timings", None) or {}
+                entry = dict(head_dim=d, seq=n, causal=causal, kernel=name, best=str(kern.best_config),
+                             timings=sorted(([str(c), t[0] if isinstance(t, (list, tuple)) else t]
+                                             for c, t in timings.items()), key=lambda x: x[1]))
+                report.append(entry)
+                print(name, d, n, causal, "best", entry["best"], [f"{t:.3f}" for _, t in entry["timings"]], flush=True)
+    finally:
+        fa.MAX_CONFIGS = saved
+    return report
+
+
 def main(argv=None):
     "Command line: python -m llm_scratch.bench_attn --out bench/flash_attn.json"
     ap = argparse.ArgumentParser(description="Flash attention benchmark: this Triton kernel vs SDPA flash and cuDNN")
@@ -180,7 +205,12 @@ def main(argv=None):
     ap.add_argument("--head-dims", default="64,128")
     ap.add_argument("--seqs", default="1024,2048,4096,8192,16384")
     ap.add_argument("--dtypes", default="float16,bfloat16")
+    ap.add_argument("--autotune-report", default=None, help="write per-configuration autotune timings here and exit")
     a = ap.parse_args(argv)
+    if a.autotune_report:
+        with open(a.autotune_report, "w") as fh:
+            json.dump(dict(env=environment(), report=autotune_report()), fh, indent=1)
+        return
     bench_attention(a.out, tuple(int(x) for x in a.head_dims.split(",")), tuple(int(x) for x in a.seqs.split(",")),
                     dtypes=tuple(getattr(torch, x) for x in a.dtypes.split(",")), checks=not a.no_checks)
 

@@ -7,13 +7,13 @@ __all__ = ['VECTOR_ADD_CUDA', 'attention', 'multi_head_attention', 'attention_by
            'online_softmax', 'blocked_matmul', 'flash_forward', 'flash_forward_v1', 'softmax_backward',
            'flash_backward', 'load_vector_add', 'element_offset']
 
-# %% ../nbs/09_flash_attn_math.ipynb #4ea35fa6
+# %% ../nbs/09_flash_attn_math.ipynb #0201d9dc
 import math
 
 import torch
 import torch.nn.functional as F
 
-# %% ../nbs/09_flash_attn_math.ipynb #713e7dec
+# %% ../nbs/09_flash_attn_math.ipynb #498370f2
 def attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, causal: bool = False) -> torch.Tensor:
     "softmax(q k^T / sqrt(D)) v on (..., N, D) tensors, materialising the (N, N) matrices."
     s = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])  # (..., Nq, Nk) scores
@@ -34,13 +34,13 @@ def multi_head_attention(x: torch.Tensor,  # (B, N, C) inputs
     o = attention(q, k, v, causal)  # (B, H, N, D)
     return o.transpose(1, 2).reshape(B, N, C) @ w_o.T
 
-# %% ../nbs/09_flash_attn_math.ipynb #b81ba538
+# %% ../nbs/09_flash_attn_math.ipynb #34b61b38
 def attention_bytes(n: int, d: int, bytes_per: int = 2, materialise: bool = True) -> int:
     "Bytes read and written by one head of attention: naive (S and P through memory) or fused (Q, K, V, O once)."
     qkvo = 4 * n * d * bytes_per
     return qkvo + (4 * n * n * bytes_per if materialise else 0)  # write S, read S, write P, read P
 
-# %% ../nbs/09_flash_attn_math.ipynb #f29cbb05
+# %% ../nbs/09_flash_attn_math.ipynb #f98b03c5
 def naive_softmax(x: torch.Tensor) -> torch.Tensor:
     "Softmax over the last dim straight from the definition (overflows for large inputs)."
     e = x.exp()
@@ -52,7 +52,7 @@ def safe_softmax(x: torch.Tensor) -> torch.Tensor:
     e = (x - x.amax(-1, keepdim=True)).exp()
     return e / e.sum(-1, keepdim=True)
 
-# %% ../nbs/09_flash_attn_math.ipynb #03d09db8
+# %% ../nbs/09_flash_attn_math.ipynb #062e790e
 def online_softmax(x: torch.Tensor, block: int = 1) -> torch.Tensor:
     "Softmax over the last dim computing max and sum in one pass over blocks of `block` elements, then normalising."
     m = torch.full(x.shape[:-1], float("-inf"), dtype=x.dtype, device=x.device)
@@ -64,7 +64,7 @@ def online_softmax(x: torch.Tensor, block: int = 1) -> torch.Tensor:
         m = m_new
     return torch.exp(x - m[..., None]) / l[..., None]
 
-# %% ../nbs/09_flash_attn_math.ipynb #34e23388
+# %% ../nbs/09_flash_attn_math.ipynb #b550d3e9
 def blocked_matmul(a: torch.Tensor, b: torch.Tensor, bm: int = 16, bn: int = 16, bk: int = 16) -> torch.Tensor:
     "A @ B computed one (bm, bn) output tile at a time, accumulating over bk-wide slices of the shared dimension."
     M, K = a.shape
@@ -79,7 +79,7 @@ def blocked_matmul(a: torch.Tensor, b: torch.Tensor, bm: int = 16, bn: int = 16,
             c[i:i + bm, j:j + bn] = acc
     return c
 
-# %% ../nbs/09_flash_attn_math.ipynb #e3a9f9a5
+# %% ../nbs/09_flash_attn_math.ipynb #1f2781a5
 def flash_forward(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, causal: bool = False,
                   block_m: int = 16, block_n: int = 16) -> tuple:
     "Blocked Flash Attention forward (FlashAttention-2 order) on (N, D) tensors: returns O and the row log-sum-exp L."
@@ -109,7 +109,7 @@ def flash_forward(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, causal: boo
         lse[i:i + block_m] = m + torch.log(l)
     return o, lse
 
-# %% ../nbs/09_flash_attn_math.ipynb #4ec09465
+# %% ../nbs/09_flash_attn_math.ipynb #3f1642fa
 def flash_forward_v1(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, block_m: int = 16,
                      block_n: int = 16) -> torch.Tensor:
     "FlashAttention-1 order (non-causal): outer loop over K/V blocks, O, l, m updated in 'main memory' each step."
@@ -132,12 +132,12 @@ def flash_forward_v1(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, block_m:
             m[i:i + block_m], l[i:i + block_m] = m_new, l_new
     return o
 
-# %% ../nbs/09_flash_attn_math.ipynb #89271a69
+# %% ../nbs/09_flash_attn_math.ipynb #b6354602
 def softmax_backward(p: torch.Tensor, dp: torch.Tensor) -> torch.Tensor:
     "Vector-Jacobian product of softmax over the last dim: p * (dp - sum(p * dp))."
     return p * (dp - (p * dp).sum(-1, keepdim=True))
 
-# %% ../nbs/09_flash_attn_math.ipynb #2027bc69
+# %% ../nbs/09_flash_attn_math.ipynb #f2cee6e4
 def flash_backward(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, o: torch.Tensor, lse: torch.Tensor,
                    do: torch.Tensor, causal: bool = False, block_m: int = 16, block_n: int = 16) -> tuple:
     "Blocked Flash Attention backward on (N, D) tensors from O and the log-sum-exp: returns dQ, dK, dV."
@@ -163,7 +163,7 @@ def flash_backward(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, o: torch.T
             dk[j:j + block_n] += ds.T @ qi * scale
     return dq, dk, dv
 
-# %% ../nbs/09_flash_attn_math.ipynb #d718b9ad
+# %% ../nbs/09_flash_attn_math.ipynb #49d1f7c2
 VECTOR_ADD_CUDA = r"""
 __global__ void vector_add_kernel(const float* a, const float* b, float* out, long n) {
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;  // this thread's element
@@ -192,7 +192,7 @@ def load_vector_add():
                        cuda_sources="#include <c10/cuda/CUDAException.h>\n" + VECTOR_ADD_CUDA,
                        functions=["vector_add"], extra_cuda_cflags=["-O2"], verbose=False)
 
-# %% ../nbs/09_flash_attn_math.ipynb #cb2a5d87
+# %% ../nbs/09_flash_attn_math.ipynb #9de03c6d
 def element_offset(t: torch.Tensor, index: tuple) -> int:
     "Position of t[index] in t's flat storage: storage_offset + sum(index * stride)."
     return t.storage_offset() + sum(i * s for i, s in zip(index, t.stride()))
