@@ -6,18 +6,18 @@
 __all__ = ['get_device', 'filter_top_k', 'filter_top_p', 'check_sampling_args', 'sample_next', 'context_length',
            'NextTokenLogits', 'generate', 'beam_search']
 
-# %% ../nbs/03_sample.ipynb #854d1bb7
+# %% ../nbs/03_sample.ipynb #15362199
 import torch
 import torch.nn.functional as F
 
-# %% ../nbs/03_sample.ipynb #311294ae
+# %% ../nbs/03_sample.ipynb #2fd82c26
 def get_device() -> str:
     "The best available device: 'cuda', 'mps' or 'cpu'."
     if torch.cuda.is_available(): return "cuda"
     if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available(): return "mps"
     return "cpu"
 
-# %% ../nbs/03_sample.ipynb #44ea2035
+# %% ../nbs/03_sample.ipynb #e4ed24a7
 def filter_top_k(logits: torch.Tensor,  # (..., V) logits
                  k: int,                # number of tokens to keep (ties with the k-th are kept as well)
                 ) -> torch.Tensor:
@@ -38,7 +38,7 @@ def filter_top_p(logits: torch.Tensor,  # (..., V) logits
     drop = drop_sorted.scatter(-1, order, drop_sorted)                          # back to vocabulary order
     return logits.masked_fill(drop, float("-inf"))
 
-# %% ../nbs/03_sample.ipynb #561c8664
+# %% ../nbs/03_sample.ipynb #ac86989e
 def check_sampling_args(temperature: float, top_k: int | None, top_p: float | None) -> None:
     "Raise a ValueError naming the parameter when a sampling setting is out of range."
     if not temperature >= 0: raise ValueError(f"temperature must be >= 0 (0 means greedy), got {temperature!r}")
@@ -60,7 +60,7 @@ def sample_next(logits: torch.Tensor,                # (B, V) logits of the next
     if top_p is not None and top_p < 1.0: logits = filter_top_p(logits, top_p)
     return torch.multinomial(logits.softmax(dim=-1), num_samples=1, generator=generator).squeeze(-1)
 
-# %% ../nbs/03_sample.ipynb #783cbc24
+# %% ../nbs/03_sample.ipynb #6bb01814
 def context_length(model) -> int | None:
     "The longest input `model` accepts: `block_size` or `max_seq_len` of its config (or of the model), if any."
     for holder in (getattr(model, "config", None), getattr(model, "params", None), model):
@@ -82,6 +82,10 @@ class NextTokenLogits:
         self.pos = 0                     # number of positions already in the cache
         if self.cached: model.setup_cache(batch_size, self.cache_len)
 
+    def close(self):
+        "Let the model free its cache (if it has a `clear_cache` method)."
+        if self.cached and callable(getattr(self.model, "clear_cache", None)): self.model.clear_cache()
+
     def reorder(self, index: torch.Tensor):
         "Follow a reordering of the batch rows (beam search): row i now continues row index[i]."
         if self.cached: self.model.reorder_cache(index)
@@ -98,7 +102,7 @@ class NextTokenLogits:
         self.pos = start + window.size(1)
         return out
 
-# %% ../nbs/03_sample.ipynb #918a69e0
+# %% ../nbs/03_sample.ipynb #7019e856
 @torch.no_grad()
 def generate(model,                              # any model: model(idx) -> logits (B, T, V) or (logits, ...)
              idx: torch.Tensor,                  # prompt token ids (B, T)
@@ -115,16 +119,18 @@ def generate(model,                              # any model: model(idx) -> logi
     if max_new_tokens < 0: raise ValueError(f"max_new_tokens must be >= 0, got {max_new_tokens}")
     next_logits = NextTokenLogits(model, idx.size(0), idx.size(1) + max_new_tokens)
     done = torch.zeros(idx.size(0), dtype=torch.bool, device=idx.device)
-    for _ in range(max_new_tokens):
-        nxt = sample_next(next_logits(idx), temperature, top_k, top_p, generator)   # (B,)
-        if eos_id is not None:
-            nxt = nxt.masked_fill(done, eos_id)
-            done |= nxt == eos_id
-        idx = torch.cat([idx, nxt[:, None]], dim=1)
-        if eos_id is not None and bool(done.all()): break
+    try:
+        for _ in range(max_new_tokens):
+            nxt = sample_next(next_logits(idx), temperature, top_k, top_p, generator)   # (B,)
+            if eos_id is not None:
+                nxt = nxt.masked_fill(done, eos_id)
+                done |= nxt == eos_id
+            idx = torch.cat([idx, nxt[:, None]], dim=1)
+            if eos_id is not None and bool(done.all()): break
+    finally: next_logits.close()
     return idx
 
-# %% ../nbs/03_sample.ipynb #c89d7c64
+# %% ../nbs/03_sample.ipynb #2fe9d641
 _NEG = -1e9   # "impossible" score: finite so that sums and divisions stay well defined
 
 @torch.no_grad()
@@ -145,8 +151,16 @@ def beam_search(model,                          # any model: model(idx) -> logit
     if max_new_tokens < 1: raise ValueError(f"max_new_tokens must be >= 1, got {max_new_tokens}")
     if early_stopping not in (True, False, "never"):
         raise ValueError(f"early_stopping must be True, False or 'never', got {early_stopping!r}")
+    K, B, T = num_beams, *idx.shape
+    next_logits = NextTokenLogits(model, B * K, T + max_new_tokens)
+    try: return _beam_loop(next_logits, idx, K, max_new_tokens, eos_id, length_penalty, early_stopping,
+                           num_return_sequences)
+    finally: next_logits.close()
+
+def _beam_loop(next_logits, idx, K, max_new_tokens, eos_id, length_penalty, early_stopping, R):
+    "The body of `beam_search` (separate so that the cache is released however it ends)."
     B, T = idx.shape
-    K, dev = num_beams, idx.device
+    dev = idx.device
     pad = eos_id if eos_id is not None else 0
     rows = torch.arange(B, device=dev)[:, None]
     seqs = idx.repeat_interleave(K, dim=0)                            # (B·K, T) running beams, row-major per prompt
@@ -156,7 +170,6 @@ def beam_search(model,                          # any model: model(idx) -> logit
     hyp_len = torch.zeros((B, K), dtype=torch.long, device=dev)      # ...and generated lengths
     hyp_real = torch.zeros((B, K), dtype=torch.bool, device=dev)     # slot holds a real hypothesis
     can_improve = torch.ones(B, dtype=torch.bool, device=dev)
-    next_logits = NextTokenLogits(model, B * K, T + max_new_tokens)
     for step in range(max_new_tokens):
         n_gen = step + 1                                              # generated length after this step
         logp = F.log_softmax(next_logits(seqs).float(), dim=-1)       # (B·K, V)
@@ -189,6 +202,5 @@ def beam_search(model,                          # any model: model(idx) -> logit
         best_possible = run_scores[:, 0] / best_len ** length_penalty
         can_improve &= ~(hyp_real.all(dim=1) & (best_possible <= hyp_scores.min(dim=1).values))
         if not can_improve.any() or (early_stopping is True and hyp_real.all()): break
-    R = num_return_sequences
     out_len = T + int(hyp_len[:, :R].max())
     return hyp[:, :R, :out_len].reshape(B * R, out_len), hyp_scores[:, :R].reshape(B * R)
