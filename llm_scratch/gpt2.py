@@ -7,7 +7,7 @@ __all__ = ['ATTN_IMPLS', 'CONV1D_WEIGHTS', 'GPT2_HUB_NAMES', 'WEIGHT_FILES', 'GP
            'GPT', 'hf_to_gpt_state_dict', 'load_gpt_state_dict', 'resolve_checkpoint', 'load_checkpoint_files',
            'config_from_hf']
 
-# %% ../nbs/02_gpt2.ipynb #facfe66b
+# %% ../nbs/02_gpt2.ipynb #a1fc9cd3
 import json
 import math
 import os
@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/02_gpt2.ipynb #4bdbd872
+# %% ../nbs/02_gpt2.ipynb #cd5fa628
 ATTN_IMPLS = ("sdpa", "naive", "triton")
 
 @dataclass
@@ -49,7 +49,7 @@ class GPTConfig:
         m = self.vocab_pad_multiple
         return (self.vocab_size + m - 1) // m * m
 
-# %% ../nbs/02_gpt2.ipynb #0e3f9615
+# %% ../nbs/02_gpt2.ipynb #fcd55ece
 class CausalSelfAttention(nn.Module):
     "Multi-head causal self-attention with GPT-2's fused query/key/value projection."
     def __init__(self, config: GPTConfig):
@@ -80,7 +80,7 @@ class CausalSelfAttention(nn.Module):
         y = y.transpose(1, 2).contiguous().view(B, T, C)                  # (B, T, C): heads side by side
         return self.resid_dropout(self.c_proj(y))
 
-# %% ../nbs/02_gpt2.ipynb #cfb96551
+# %% ../nbs/02_gpt2.ipynb #7490c567
 class MLP(nn.Module):
     "Position-wise feed-forward network: Linear(C, 4C), GELU (tanh), Linear(4C, C)."
     def __init__(self, config: GPTConfig):
@@ -106,7 +106,7 @@ class Block(nn.Module):
         x = x + self.attn(self.ln_1(x))
         return x + self.mlp(self.ln_2(x))
 
-# %% ../nbs/02_gpt2.ipynb #23669b98
+# %% ../nbs/02_gpt2.ipynb #99404b0e
 class GPT(nn.Module):
     "GPT-2 language model with the parameter names of Hugging Face's `GPT2LMHeadModel`."
     def __init__(self, config: GPTConfig):
@@ -167,7 +167,28 @@ class GPT(nn.Module):
             loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-100)
         return logits, loss
 
-# %% ../nbs/02_gpt2.ipynb #13244568
+    @classmethod
+    @torch.no_grad()
+    def from_pretrained(cls, name_or_path: str | Path,  # a checkpoint folder, or "gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"
+                        **overrides,                     # GPTConfig fields to change, e.g. dropout=0.1, attn_impl="naive"
+                       ) -> "GPT":
+        "Load GPT-2 weights in the Hugging Face layout (see below) into a `GPT`, in eval mode, float32, on the CPU."
+        hf_config, hf_sd = load_checkpoint_files(resolve_checkpoint(name_or_path))
+        model = cls(config_from_hf(hf_config, **overrides))
+        return load_gpt_state_dict(model, hf_to_gpt_state_dict(hf_sd)).eval()
+
+    def configure_optimizers(self, weight_decay: float,        # decoupled weight decay of the ≥2-D parameters
+                             learning_rate: float,             # peak learning rate
+                             betas: tuple[float, float] = (0.9, 0.95),  # Adam's moment coefficients
+                             device_type: str = "cpu",         # "cuda" selects the fused implementation
+                            ) -> torch.optim.AdamW:
+        "AdamW with weight decay on the parameters of two or more dimensions only (fused on CUDA; see below)."
+        params = [p for p in self.parameters() if p.requires_grad]
+        groups = [{"params": [p for p in params if p.dim() >= 2], "weight_decay": weight_decay},
+                  {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
+        return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=str(device_type).startswith("cuda"))
+
+# %% ../nbs/02_gpt2.ipynb #a2fbe352
 CONV1D_WEIGHTS = ("attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight")
 
 def hf_to_gpt_state_dict(hf_sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -205,7 +226,7 @@ def load_gpt_state_dict(model: "GPT", sd: dict[str, torch.Tensor]) -> "GPT":
         dst.copy_(src)
     return model
 
-# %% ../nbs/02_gpt2.ipynb #0a0b7429
+# %% ../nbs/02_gpt2.ipynb #0c98b13e
 GPT2_HUB_NAMES = {"gpt2": "openai-community/gpt2", "gpt2-medium": "openai-community/gpt2-medium",
                   "gpt2-large": "openai-community/gpt2-large", "gpt2-xl": "openai-community/gpt2-xl"}
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
@@ -257,29 +278,3 @@ def config_from_hf(hf: dict, **overrides) -> GPTConfig:
             raise NotImplementedError(f"config.json has {key}={hf[key]!r}; GPT implements {allowed}")
     return GPTConfig(**{"block_size": hf["n_positions"], "vocab_size": hf["vocab_size"], "n_layer": hf["n_layer"],
                         "n_head": hf["n_head"], "n_embd": hf["n_embd"], "bias": True, **overrides})
-
-@torch.no_grad()
-def _from_pretrained(cls, name_or_path: str | Path,  # a checkpoint folder, or "gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"
-                     **overrides,                     # GPTConfig fields to change, e.g. dropout=0.1, attn_impl="naive"
-                    ) -> "GPT":
-    "Load GPT-2 weights in the Hugging Face layout into a `GPT` (in eval mode, float32, on the CPU)."
-    hf_config, hf_sd = load_checkpoint_files(resolve_checkpoint(name_or_path))
-    model = cls(config_from_hf(hf_config, **overrides))
-    return load_gpt_state_dict(model, hf_to_gpt_state_dict(hf_sd)).eval()
-
-GPT.from_pretrained = classmethod(_from_pretrained)
-
-# %% ../nbs/02_gpt2.ipynb #18b23bf5
-def _configure_optimizers(self, weight_decay: float,        # decoupled weight decay of the ≥2-D parameters
-                          learning_rate: float,             # peak learning rate
-                          betas: tuple[float, float] = (0.9, 0.95),  # Adam's moment coefficients
-                          device_type: str = "cpu",         # "cuda" selects the fused implementation
-                         ) -> torch.optim.AdamW:
-    "AdamW with weight decay on the parameters of two or more dimensions only (fused on CUDA)."
-    params = [p for p in self.parameters() if p.requires_grad]
-    groups = [{"params": [p for p in params if p.dim() >= 2], "weight_decay": weight_decay},
-              {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
-    fused = str(device_type).startswith("cuda")
-    return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=fused)
-
-GPT.configure_optimizers = _configure_optimizers
