@@ -6,7 +6,7 @@
 __all__ = ['IMPLS', 'attn_flops', 'bench_row', 'pipelining_sweep', 'measure_floor', 'environment', 'format_table',
            'bench_attention', 'autotune_report', 'main']
 
-# %% ../nbs/10a_bench_attn.ipynb #13163ff2
+# %% ../nbs/10a_bench_attn.ipynb #6bc68f46
 import argparse
 import datetime
 import json
@@ -21,7 +21,7 @@ import triton
 
 from .flash_attn import LOG2E, _attn_fwd, flash_attention, run_checks
 
-# %% ../nbs/10a_bench_attn.ipynb #814e0a77
+# %% ../nbs/10a_bench_attn.ipynb #5b564ea8
 def _sdpa(backend):
     "SDPA restricted to one backend, as a function of (q, k, v, causal)."
     from torch.nn.attention import SDPBackend, sdpa_kernel
@@ -119,7 +119,7 @@ def environment() -> dict:
                 cuda=torch.version.cuda, cudnn=torch.backends.cudnn.version(), python=platform.python_version(),
                 date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))
 
-# %% ../nbs/10a_bench_attn.ipynb #efc0e746
+# %% ../nbs/10a_bench_attn.ipynb #296ad882
 def format_table(rows: list) -> str:
     "Markdown table of benchmark rows: TFLOP/s per implementation, ratio to SDPA flash."
     def f(x): return "–" if x is None else f"{x:.0f}"
