@@ -7,7 +7,7 @@ __all__ = ['ATTN_IMPLS', 'CONV1D_WEIGHTS', 'GPT2_HUB_NAMES', 'WEIGHT_FILES', 'GP
            'GPT', 'hf_to_gpt_state_dict', 'load_gpt_state_dict', 'resolve_checkpoint', 'load_checkpoint_files',
            'config_from_hf']
 
-# %% ../nbs/02_gpt2.ipynb #a1fc9cd3
+# %% ../nbs/02_gpt2.ipynb #af67e9d7
 import json
 import math
 import os
@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/02_gpt2.ipynb #cd5fa628
+# %% ../nbs/02_gpt2.ipynb #186e1529
 ATTN_IMPLS = ("sdpa", "naive", "triton")
 
 @dataclass
@@ -49,7 +49,7 @@ class GPTConfig:
         m = self.vocab_pad_multiple
         return (self.vocab_size + m - 1) // m * m
 
-# %% ../nbs/02_gpt2.ipynb #fcd55ece
+# %% ../nbs/02_gpt2.ipynb #0c8e29b3
 class CausalSelfAttention(nn.Module):
     "Multi-head causal self-attention with GPT-2's fused query/key/value projection."
     def __init__(self, config: GPTConfig):
@@ -80,7 +80,7 @@ class CausalSelfAttention(nn.Module):
         y = y.transpose(1, 2).contiguous().view(B, T, C)                  # (B, T, C): heads side by side
         return self.resid_dropout(self.c_proj(y))
 
-# %% ../nbs/02_gpt2.ipynb #7490c567
+# %% ../nbs/02_gpt2.ipynb #dee66772
 class MLP(nn.Module):
     "Position-wise feed-forward network: Linear(C, 4C), GELU (tanh), Linear(4C, C)."
     def __init__(self, config: GPTConfig):
@@ -106,7 +106,7 @@ class Block(nn.Module):
         x = x + self.attn(self.ln_1(x))
         return x + self.mlp(self.ln_2(x))
 
-# %% ../nbs/02_gpt2.ipynb #99404b0e
+# %% ../nbs/02_gpt2.ipynb #f38cbf2e
 class GPT(nn.Module):
     "GPT-2 language model with the parameter names of Hugging Face's `GPT2LMHeadModel`."
     def __init__(self, config: GPTConfig):
@@ -188,7 +188,7 @@ class GPT(nn.Module):
                   {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
         return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=str(device_type).startswith("cuda"))
 
-# %% ../nbs/02_gpt2.ipynb #a2fbe352
+# %% ../nbs/02_gpt2.ipynb #642025cb
 CONV1D_WEIGHTS = ("attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight")
 
 def hf_to_gpt_state_dict(hf_sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -226,28 +226,33 @@ def load_gpt_state_dict(model: "GPT", sd: dict[str, torch.Tensor]) -> "GPT":
         dst.copy_(src)
     return model
 
-# %% ../nbs/02_gpt2.ipynb #0c98b13e
+# %% ../nbs/02_gpt2.ipynb #14db52f6
 GPT2_HUB_NAMES = {"gpt2": "openai-community/gpt2", "gpt2-medium": "openai-community/gpt2-medium",
                   "gpt2-large": "openai-community/gpt2-large", "gpt2-xl": "openai-community/gpt2-xl"}
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+def _has_checkpoint(folder: Path) -> bool:
+    return (folder / "config.json").exists() and any((folder / f).exists() for f in WEIGHT_FILES)
 
 def resolve_checkpoint(name_or_path: str | Path) -> Path:
     "Folder holding a GPT-2 checkpoint: the given path, or the Hugging Face cache/hub copy of a GPT-2 name."
     p = Path(name_or_path)
     if p.is_dir(): return p
-    if str(name_or_path) not in GPT2_HUB_NAMES:
-        raise FileNotFoundError(f"{str(name_or_path)!r} is neither a folder nor one of {sorted(GPT2_HUB_NAMES)}")
+    name = str(name_or_path)
+    if name not in GPT2_HUB_NAMES:
+        raise FileNotFoundError(f"{name!r} is neither a folder nor one of {sorted(GPT2_HUB_NAMES)}")
     from huggingface_hub import snapshot_download
-    patterns = ["config.json", "model.safetensors"]
-    for repo in (GPT2_HUB_NAMES[name_or_path], name_or_path):      # either spelling may be in the cache
-        try: return Path(snapshot_download(repo, allow_patterns=patterns, local_files_only=True))
-        except Exception: pass
-    try: return Path(snapshot_download(GPT2_HUB_NAMES[name_or_path], allow_patterns=patterns))
+    repo = GPT2_HUB_NAMES[name]
+    for cached_as in (repo, name):                       # either spelling may be in the cache, with either format
+        try: folder = Path(snapshot_download(cached_as, allow_patterns=["config.json", *WEIGHT_FILES],
+                                             local_files_only=True))
+        except Exception: continue
+        if _has_checkpoint(folder): return folder
+    try: return Path(snapshot_download(repo, allow_patterns=["config.json", "model.safetensors"]))
     except Exception as e:
-        repo = GPT2_HUB_NAMES[name_or_path]
-        raise OSError(f"{name_or_path!r} is not in the Hugging Face cache and could not be downloaded "
+        raise OSError(f"{name!r} is not in the Hugging Face cache and could not be downloaded "
                       f"({type(e).__name__}; offline?). On a machine with internet run "
-                      f"`hf download {repo} config.json model.safetensors --local-dir {name_or_path}` "
+                      f"`hf download {repo} config.json model.safetensors --local-dir {name}` "
                       f"and pass that folder, or point HF_HOME at a cache that holds it.") from e
 
 def load_checkpoint_files(folder: Path) -> tuple[dict, dict[str, torch.Tensor]]:
