@@ -7,18 +7,18 @@ __all__ = ['ATTN_IMPLS', 'CONV1D_WEIGHTS', 'GPT2_HUB_NAMES', 'WEIGHT_FILES', 'GP
            'GPT', 'hf_to_gpt_state_dict', 'load_gpt_state_dict', 'resolve_checkpoint', 'load_checkpoint_files',
            'config_from_hf']
 
-# %% ../nbs/02_gpt2.ipynb #af67e9d7
+# %% ../nbs/02_gpt2.ipynb #aa0de26d
 import json
 import math
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/02_gpt2.ipynb #186e1529
+# %% ../nbs/02_gpt2.ipynb #bee65cc0
 ATTN_IMPLS = ("sdpa", "naive", "triton")
 
 @dataclass
@@ -49,7 +49,7 @@ class GPTConfig:
         m = self.vocab_pad_multiple
         return (self.vocab_size + m - 1) // m * m
 
-# %% ../nbs/02_gpt2.ipynb #0c8e29b3
+# %% ../nbs/02_gpt2.ipynb #ac91053b
 class CausalSelfAttention(nn.Module):
     "Multi-head causal self-attention with GPT-2's fused query/key/value projection."
     def __init__(self, config: GPTConfig):
@@ -80,7 +80,7 @@ class CausalSelfAttention(nn.Module):
         y = y.transpose(1, 2).contiguous().view(B, T, C)                  # (B, T, C): heads side by side
         return self.resid_dropout(self.c_proj(y))
 
-# %% ../nbs/02_gpt2.ipynb #dee66772
+# %% ../nbs/02_gpt2.ipynb #0df84822
 class MLP(nn.Module):
     "Position-wise feed-forward network: Linear(C, 4C), GELU (tanh), Linear(4C, C)."
     def __init__(self, config: GPTConfig):
@@ -106,7 +106,7 @@ class Block(nn.Module):
         x = x + self.attn(self.ln_1(x))
         return x + self.mlp(self.ln_2(x))
 
-# %% ../nbs/02_gpt2.ipynb #f38cbf2e
+# %% ../nbs/02_gpt2.ipynb #1df82ee3
 class GPT(nn.Module):
     "GPT-2 language model with the parameter names of Hugging Face's `GPT2LMHeadModel`."
     def __init__(self, config: GPTConfig):
@@ -188,7 +188,7 @@ class GPT(nn.Module):
                   {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
         return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=str(device_type).startswith("cuda"))
 
-# %% ../nbs/02_gpt2.ipynb #642025cb
+# %% ../nbs/02_gpt2.ipynb #92340f63
 CONV1D_WEIGHTS = ("attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight")
 
 def hf_to_gpt_state_dict(hf_sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -226,7 +226,7 @@ def load_gpt_state_dict(model: "GPT", sd: dict[str, torch.Tensor]) -> "GPT":
         dst.copy_(src)
     return model
 
-# %% ../nbs/02_gpt2.ipynb #14db52f6
+# %% ../nbs/02_gpt2.ipynb #34c99434
 GPT2_HUB_NAMES = {"gpt2": "openai-community/gpt2", "gpt2-medium": "openai-community/gpt2-medium",
                   "gpt2-large": "openai-community/gpt2-large", "gpt2-xl": "openai-community/gpt2-xl"}
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
