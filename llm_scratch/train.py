@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'clip_gradients', 'lr_at', 'model_flops_per_token', 'peak_flops', 'autocast_dtype',
            'TrainConfig', 'make_config', 'check_config', 'setup_distributed', 'grad_accum_steps', 'train', 'read_log',
-           'plot_log', 'config_from_args', 'main']
+           'plot_log', 'config_from_args', 'main', 'load_trained']
 
-# %% ../nbs/06_train.ipynb #1a84552e
+# %% ../nbs/06_train.ipynb #cead64a2
 import contextlib
 import json
 import math
@@ -23,19 +23,20 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .checkpoint import load_checkpoint, rng_state, save_checkpoint, set_rng_state, export_safetensors
-from .data import ShardLoader, load_shard, load_tokenizer, prepare_shakespeare, read_meta, shard_files
+from .data import BPETokenizer, ShardLoader, load_shard, load_tokenizer, prepare_shakespeare, read_meta, shard_files
 from .eval import bits_per_char, eval_hellaswag, eval_loss, hellaswag_items
 from .gpt2 import GPT, GPTConfig
 from .sample import generate
+from .tokenizer import gpt2_tokenizer
 
-# %% ../nbs/06_train.ipynb #4dfa1872
+# %% ../nbs/06_train.ipynb #0fd5add2
 def clip_gradients(model: torch.nn.Module, max_norm: float) -> float:
     "Clip the global gradient norm to `max_norm` (if > 0) and return the norm before clipping."
     params = [p for p in model.parameters() if p.grad is not None]
     if max_norm > 0: return torch.nn.utils.clip_grad_norm_(params, max_norm).item()
     return torch.linalg.vector_norm(torch.stack([p.grad.norm() for p in params])).item()
 
-# %% ../nbs/06_train.ipynb #e6655816
+# %% ../nbs/06_train.ipynb #bcfed6a5
 def lr_at(step: int, max_lr: float, min_lr: float, warmup_steps: int, max_steps: int) -> float:
     "Learning rate at `step`: linear warm-up to `max_lr`, then cosine decay to `min_lr` at `max_steps`."
     if step < warmup_steps: return max_lr * (step + 1) / warmup_steps
@@ -43,7 +44,7 @@ def lr_at(step: int, max_lr: float, min_lr: float, warmup_steps: int, max_steps:
     progress = (step - warmup_steps) / max(1, max_steps - warmup_steps)
     return min_lr + 0.5 * (max_lr - min_lr) * (1 + math.cos(math.pi * progress))
 
-# %% ../nbs/06_train.ipynb #771ee008
+# %% ../nbs/06_train.ipynb #a1793d3e
 PEAK_BF16_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12}  # dense bfloat16 peaks from NVIDIA data sheets
 
 def model_flops_per_token(model: GPT, T: int) -> float:
@@ -62,7 +63,7 @@ def autocast_dtype(device: torch.device) -> torch.dtype | None:
     "bfloat16 autocast on CUDA, none elsewhere."
     return torch.bfloat16 if device.type == "cuda" else None
 
-# %% ../nbs/06_train.ipynb #46923b46
+# %% ../nbs/06_train.ipynb #bde08915
 @dataclass
 class TrainConfig:
     "All settings of a training run (see `PRESETS` for the named sets of overrides)."
@@ -77,12 +78,12 @@ class TrainConfig:
     dropout: float = 0.0
     bias: bool = False
     vocab_pad_multiple: int = 1    # 64 turns GPT-2's 50257 into 50304
-    batch_size: int = 16           # micro-batch B per process
+    batch_size: int = 32           # micro-batch B per process
     total_batch: int = 0           # tokens per optimizer step (0: B·T·processes, no accumulation)
     max_steps: int = 1000
     warmup_steps: int = 50
-    max_lr: float = 2e-3
-    min_lr: float = 2e-4
+    max_lr: float = 3e-3
+    min_lr: float = 3e-4
     weight_decay: float = 0.1
     beta1: float = 0.9
     beta2: float = 0.99
@@ -143,7 +144,7 @@ def check_config(c: TrainConfig):
     if c.data != "shakespeare" and not Path(c.data).is_dir():
         raise ValueError(f"data folder {c.data!r} does not exist; use 'shakespeare' or prepare shards with prepare_shards")
 
-# %% ../nbs/06_train.ipynb #0a531cc7
+# %% ../nbs/06_train.ipynb #bd9af37b
 def setup_distributed(device: str = "auto") -> tuple[int, int, int, torch.device]:
     "Join the torchrun process group if there is one; return (rank, local_rank, world_size, device)."
     rank, local_rank, world = (int(os.environ.get(k, d)) for k, d in (("RANK", 0), ("LOCAL_RANK", 0), ("WORLD_SIZE", 1)))
@@ -162,7 +163,7 @@ def grad_accum_steps(total_batch: int, B: int, T: int, world_size: int) -> int:
     if total_batch % per: raise ValueError(f"total_batch {total_batch} is not a multiple of B·T·processes = {per}")
     return total_batch // per
 
-# %% ../nbs/06_train.ipynb #e0c56704
+# %% ../nbs/06_train.ipynb #b0cdc262
 class _Log:
     "Rank 0's JSON-lines log and console output."
     def __init__(self, path: Path | None, bar=None):
@@ -186,7 +187,7 @@ def _prepare_data(cfg: TrainConfig, rank: int, world: int) -> Path:
     return folder
 
 def _sample_text(model: GPT, tok, prompt: str, n: int, device, seed: int) -> str:
-    ids = tok.encode(prompt) or [tok.eot if hasattr(tok, "eot") else tok.eot_token]
+    ids = tok.encode(prompt) or [tok.eot_token]
     idx = torch.tensor([ids], device=device)
     gen = torch.Generator(device=device).manual_seed(seed)
     out = generate(model, idx, n, temperature=0.8, top_k=200, generator=gen)
@@ -198,7 +199,7 @@ def _gather_rng(world: int) -> list:
     dist.all_gather_object(states, rng_state())
     return states
 
-# %% ../nbs/06_train.ipynb #ad913850
+# %% ../nbs/06_train.ipynb #ee0679ea
 def train(cfg: TrainConfig) -> dict:
     "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps)."
     check_config(cfg)
@@ -225,7 +226,7 @@ def train(cfg: TrainConfig) -> dict:
     start = 0
     ckpt_path = out / "ckpt.pt"
     if cfg.resume and ckpt_path.exists():
-        st = load_checkpoint(ckpt_path, map_location=device)
+        st = load_checkpoint(ckpt_path)               # on the CPU: RNG states must stay there
         model.load_state_dict(st["model"]); optimizer.load_state_dict(st["optimizer"])
         loader.load_state_dict(st["loader"]); start = st["step"]
         if len(st["rng"]) == world: set_rng_state(st["rng"][rank])
@@ -320,7 +321,7 @@ def train(cfg: TrainConfig) -> dict:
     if world > 1: dist.barrier()
     return result
 
-# %% ../nbs/06_train.ipynb #ecbd4f45
+# %% ../nbs/06_train.ipynb #0f453657
 def read_log(path: str | Path) -> dict[str, list[dict]]:
     "Records of a `log.jsonl` by kind ('train', 'val', 'hellaswag', 'final'), the last one per step, by step."
     kinds = {"train": {}, "val": {}, "hellaswag": {}, "final": {}}
@@ -352,7 +353,7 @@ def plot_log(path: str | Path, png: str | Path | None = None):
     if png is not None: fig.savefig(png, dpi=100); plt.close(fig)
     return fig
 
-# %% ../nbs/06_train.ipynb #c0a1e9ed
+# %% ../nbs/06_train.ipynb #ad4cf130
 def _parse_bool(s: str) -> bool:
     if s.lower() in ("1", "true", "yes", "y"): return True
     if s.lower() in ("0", "false", "no", "n"): return False
@@ -376,3 +377,19 @@ def main(argv: list[str] | None = None) -> dict:
     return train(cfg)
 
 if __name__ == "__main__" and "IPython" not in sys.modules: main()
+
+# %% ../nbs/06_train.ipynb #ddd7b302
+def load_trained(path: str | Path,  # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder
+                 device: str | torch.device = "cpu"):
+    "A trained `GPT` (eval mode) and its tokenizer, from a checkpoint, a run folder or a GPT-2 folder."
+    p = Path(path)
+    if p.is_dir() and (p / "ckpt.pt").exists(): p = p / "ckpt.pt"
+    if p.is_file():
+        st = load_checkpoint(p)
+        model = GPT(GPTConfig(**st["config"]["model"]))
+        model.load_state_dict(st["model"])
+        tok = (BPETokenizer(st["extra"]["tokenizer_model"].numpy().tobytes())
+               if st["config"].get("tokenizer") == "sentencepiece" else gpt2_tokenizer())
+    elif p.is_dir(): model, tok = GPT.from_pretrained(p), gpt2_tokenizer()
+    else: raise FileNotFoundError(f"checkpoint {path} not found (give a ckpt.pt, a run's folder or a GPT-2 folder)")
+    return model.to(device).eval(), tok
