@@ -7,7 +7,7 @@ __all__ = ['ATTN_IMPLS', 'CONV1D_WEIGHTS', 'GPT2_HUB_NAMES', 'WEIGHT_FILES', 'GP
            'GPT', 'hf_to_gpt_state_dict', 'load_gpt_state_dict', 'resolve_checkpoint', 'load_checkpoint_files',
            'config_from_hf']
 
-# %% ../nbs/02_gpt2.ipynb #aa0de26d
+# %% ../nbs/02_gpt2.ipynb #07486001
 import json
 import math
 import os
@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/02_gpt2.ipynb #bee65cc0
+# %% ../nbs/02_gpt2.ipynb #c87634a7
 ATTN_IMPLS = ("sdpa", "naive", "triton")
 
 @dataclass
@@ -49,9 +49,9 @@ class GPTConfig:
         m = self.vocab_pad_multiple
         return (self.vocab_size + m - 1) // m * m
 
-# %% ../nbs/02_gpt2.ipynb #ac91053b
+# %% ../nbs/02_gpt2.ipynb #a0b7e7ca
 class CausalSelfAttention(nn.Module):
-    "Multi-head causal self-attention with GPT-2's fused query/key/value projection."
+    "Multi-head causal self-attention with GPT-2's fused query/key/value projection (and an optional KV cache)."
     def __init__(self, config: GPTConfig):
         super().__init__()
         self.n_head, self.n_embd, self.impl, self.dropout = config.n_head, config.n_embd, config.attn_impl, config.dropout
@@ -59,28 +59,41 @@ class CausalSelfAttention(nn.Module):
         self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=config.bias)
         self.attn_dropout = nn.Dropout(config.dropout)
         self.resid_dropout = nn.Dropout(config.dropout)
+        self.cache_k = self.cache_v = None   # (B, H, L, D) keys and values of past positions (see "KV cache")
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor,              # (B, T, C)
+                start_pos: int | None = None,       # with a KV cache: position of x[:, 0]
+               ) -> torch.Tensor:
         B, T, C = x.shape
         q, k, v = self.c_attn(x).split(C, dim=2)                         # 3 × (B, T, C)
         q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))  # (B, H, T, D)
-        if self.impl == "sdpa":
-            y = F.scaled_dot_product_attention(q, k, v, is_causal=True,
-                                               dropout_p=self.dropout if self.training else 0.0)
-        elif self.impl == "naive":
-            att = (q @ k.transpose(-2, -1)) / math.sqrt(q.size(-1))       # (B, H, T, T)
-            future = torch.ones(T, T, dtype=torch.bool, device=x.device).triu(1)
-            att = self.attn_dropout(att.masked_fill(future, float("-inf")).softmax(dim=-1))
-            y = att @ v                                                   # (B, H, T, D)
-        else:
-            if self.training and self.dropout > 0:
-                raise ValueError("attn_impl='triton' has no attention dropout; use dropout=0.0 or attn_impl='sdpa'")
-            from llm_scratch.flash_attn import flash_attention
-            y = flash_attention(q, k, v, causal=True)
+        if start_pos is not None:           # KV cache: store these keys/values, then attend over all of them
+            end = start_pos + T
+            self.cache_k[:B, :, start_pos:end], self.cache_v[:B, :, start_pos:end] = k, v
+            k, v = self.cache_k[:B, :, :end].to(q.dtype), self.cache_v[:B, :, :end].to(q.dtype)  # (B, H, end, D)
+        y = self.attend(q, k, v)                                          # (B, H, T, D)
         y = y.transpose(1, 2).contiguous().view(B, T, C)                  # (B, T, C): heads side by side
         return self.resid_dropout(self.c_proj(y))
 
-# %% ../nbs/02_gpt2.ipynb #0df84822
+    def attend(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+        "Causal attention of q (B, H, Tq, D) over k, v (B, H, Tk, D); the queries are the last Tq positions."
+        Tq, Tk = q.size(2), k.size(2)
+        if self.impl == "sdpa":
+            p = self.dropout if self.training else 0.0
+            if Tq == Tk: return F.scaled_dot_product_attention(q, k, v, is_causal=True, dropout_p=p)
+            may_see = torch.ones(Tq, Tk, dtype=torch.bool, device=q.device).tril(Tk - Tq)   # query i: keys ≤ i + Tk - Tq
+            return F.scaled_dot_product_attention(q, k, v, attn_mask=may_see, dropout_p=p)
+        if self.impl == "naive":
+            att = (q @ k.transpose(-2, -1)) / math.sqrt(q.size(-1))       # (B, H, Tq, Tk)
+            future = torch.ones(Tq, Tk, dtype=torch.bool, device=q.device).triu(Tk - Tq + 1)
+            att = self.attn_dropout(att.masked_fill(future, float("-inf")).softmax(dim=-1))
+            return att @ v                                                # (B, H, Tq, D)
+        if self.training and self.dropout > 0:
+            raise ValueError("attn_impl='triton' has no attention dropout; use dropout=0.0 or attn_impl='sdpa'")
+        from llm_scratch.flash_attn import flash_attention
+        return flash_attention(q, k, v, causal=True)   # its causal mask is end-aligned too
+
+# %% ../nbs/02_gpt2.ipynb #77779a10
 class MLP(nn.Module):
     "Position-wise feed-forward network: Linear(C, 4C), GELU (tanh), Linear(4C, C)."
     def __init__(self, config: GPTConfig):
@@ -102,11 +115,11 @@ class Block(nn.Module):
         self.ln_2 = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.mlp = MLP(config)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        x = x + self.attn(self.ln_1(x))
+    def forward(self, x: torch.Tensor, start_pos: int | None = None) -> torch.Tensor:
+        x = x + self.attn(self.ln_1(x), start_pos)
         return x + self.mlp(self.ln_2(x))
 
-# %% ../nbs/02_gpt2.ipynb #1df82ee3
+# %% ../nbs/02_gpt2.ipynb #cbc49174
 class GPT(nn.Module):
     "GPT-2 language model with the parameter names of Hugging Face's `GPT2LMHeadModel`."
     def __init__(self, config: GPTConfig):
@@ -140,12 +153,18 @@ class GPT(nn.Module):
         if exclude_embeddings: n -= self.transformer.wte.weight.numel() + self.transformer.wpe.weight.numel()
         return n
 
-    def _check_input(self, idx: torch.Tensor):
+    def _check_input(self, idx: torch.Tensor, start_pos: int | None):
         if idx.dim() != 2: raise ValueError(f"idx must have shape (B, T), got {tuple(idx.shape)}")
         T = idx.size(1)
         if T > self.config.block_size:
             raise ValueError(f"sequence length {T} exceeds block_size {self.config.block_size}; "
                              f"crop the input to its last {self.config.block_size} tokens")
+        if start_pos is not None:
+            cache = self.transformer.h[0].attn.cache_k
+            if cache is None: raise RuntimeError("start_pos needs a KV cache: call setup_cache(batch_size, max_seq_len) first")
+            if start_pos < 0 or start_pos + T > cache.size(2) or idx.size(0) > cache.size(0):
+                raise ValueError(f"{idx.size(0)} rows at positions {start_pos}..{start_pos + T - 1} do not fit the KV "
+                                 f"cache of {cache.size(0)} rows × {cache.size(2)} positions; call setup_cache again")
         if torch.compiler.is_compiling() or idx.numel() == 0: return   # a check that syncs would break the graph
         lo, hi = (int(v) for v in torch.aminmax(idx))
         if lo < 0 or hi >= self.config.vocab_size:
@@ -153,12 +172,14 @@ class GPT(nn.Module):
 
     def forward(self, idx: torch.Tensor,                  # token ids, (B, T) int64
                 targets: torch.Tensor | None = None,      # next-token ids (B, T); -100 marks positions to ignore
+                start_pos: int | None = None,             # with a KV cache (`setup_cache`): position of idx[:, 0]
                ) -> tuple[torch.Tensor, torch.Tensor | None]:
         "Logits (B, T, padded_vocab_size) and, when `targets` are given, the mean cross-entropy loss."
-        self._check_input(idx)
-        pos = torch.arange(idx.size(1), device=idx.device)
+        self._check_input(idx, start_pos)
+        start = start_pos or 0
+        pos = torch.arange(start, start + idx.size(1), device=idx.device)
         x = self.transformer.drop(self.transformer.wte(idx) + self.transformer.wpe(pos))  # (B, T, C)
-        for block in self.transformer.h: x = block(x)
+        for block in self.transformer.h: x = block(x, start_pos)
         logits = self.lm_head(self.transformer.ln_f(x))                                  # (B, T, V)
         if self.config.padded_vocab_size > self.config.vocab_size:
             logits[..., self.config.vocab_size:] = float("-inf")  # padding tokens: probability exactly 0
@@ -166,6 +187,29 @@ class GPT(nn.Module):
         if targets is not None:
             loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-100)
         return logits, loss
+
+    supports_kv_cache = True   # `llm_scratch.sample.generate` then feeds one new token per step (see "KV cache")
+
+    def setup_cache(self, batch_size: int, max_seq_len: int | None = None):
+        "Allocate every layer's KV cache for `batch_size` rows of up to `max_seq_len` (default block_size) positions."
+        max_seq_len = max_seq_len or self.config.block_size
+        if max_seq_len > self.config.block_size:
+            raise ValueError(f"max_seq_len {max_seq_len} exceeds block_size {self.config.block_size}")
+        w = self.lm_head.weight
+        shape = (batch_size, self.config.n_head, max_seq_len, self.config.n_embd // self.config.n_head)
+        for block in self.transformer.h:
+            block.attn.cache_k = torch.zeros(shape, dtype=w.dtype, device=w.device)
+            block.attn.cache_v = torch.zeros(shape, dtype=w.dtype, device=w.device)
+
+    def reorder_cache(self, index: torch.Tensor):
+        "Make row i of every layer's cache a copy of row index[i] (beam search)."
+        for block in self.transformer.h:
+            block.attn.cache_k = block.attn.cache_k.index_select(0, index)
+            block.attn.cache_v = block.attn.cache_v.index_select(0, index)
+
+    def clear_cache(self):
+        "Free the KV cache."
+        for block in self.transformer.h: block.attn.cache_k = block.attn.cache_v = None
 
     @classmethod
     @torch.no_grad()
@@ -188,7 +232,7 @@ class GPT(nn.Module):
                   {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
         return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=str(device_type).startswith("cuda"))
 
-# %% ../nbs/02_gpt2.ipynb #92340f63
+# %% ../nbs/02_gpt2.ipynb #7ebd4c72
 CONV1D_WEIGHTS = ("attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight")
 
 def hf_to_gpt_state_dict(hf_sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -226,7 +270,7 @@ def load_gpt_state_dict(model: "GPT", sd: dict[str, torch.Tensor]) -> "GPT":
         dst.copy_(src)
     return model
 
-# %% ../nbs/02_gpt2.ipynb #34c99434
+# %% ../nbs/02_gpt2.ipynb #c5c840c3
 GPT2_HUB_NAMES = {"gpt2": "openai-community/gpt2", "gpt2-medium": "openai-community/gpt2-medium",
                   "gpt2-large": "openai-community/gpt2-large", "gpt2-xl": "openai-community/gpt2-xl"}
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
