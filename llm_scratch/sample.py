@@ -6,18 +6,18 @@
 __all__ = ['get_device', 'filter_top_k', 'filter_top_p', 'check_sampling_args', 'sample_next', 'context_length',
            'NextTokenLogits', 'generate', 'beam_search']
 
-# %% ../nbs/03_sample.ipynb #0fa537e7
+# %% ../nbs/03_sample.ipynb #cc3fcc75
 import torch
 import torch.nn.functional as F
 
-# %% ../nbs/03_sample.ipynb #801c79e4
+# %% ../nbs/03_sample.ipynb #4352cfc8
 def get_device() -> str:
     "The best available device: 'cuda', 'mps' or 'cpu'."
     if torch.cuda.is_available(): return "cuda"
     if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available(): return "mps"
     return "cpu"
 
-# %% ../nbs/03_sample.ipynb #8ba1c315
+# %% ../nbs/03_sample.ipynb #4b9cb819
 def filter_top_k(logits: torch.Tensor,  # (..., V) logits
                  k: int,                # number of tokens to keep (ties with the k-th are kept as well)
                 ) -> torch.Tensor:
@@ -38,7 +38,7 @@ def filter_top_p(logits: torch.Tensor,  # (..., V) logits
     drop = drop_sorted.scatter(-1, order, drop_sorted)                          # back to vocabulary order
     return logits.masked_fill(drop, float("-inf"))
 
-# %% ../nbs/03_sample.ipynb #086c3aa3
+# %% ../nbs/03_sample.ipynb #bb296a4b
 def check_sampling_args(temperature: float, top_k: int | None, top_p: float | None) -> None:
     "Raise a ValueError naming the parameter when a sampling setting is out of range."
     if not temperature >= 0: raise ValueError(f"temperature must be >= 0 (0 means greedy), got {temperature!r}")
@@ -60,7 +60,7 @@ def sample_next(logits: torch.Tensor,                # (B, V) logits of the next
     if top_p is not None and top_p < 1.0: logits = filter_top_p(logits, top_p)
     return torch.multinomial(logits.softmax(dim=-1), num_samples=1, generator=generator).squeeze(-1)
 
-# %% ../nbs/03_sample.ipynb #d2c004f6
+# %% ../nbs/03_sample.ipynb #adc0738f
 def context_length(model) -> int | None:
     "The longest input `model` accepts: `block_size` or `max_seq_len` of its config (or of the model), if any."
     for holder in (getattr(model, "config", None), getattr(model, "params", None), model):
@@ -102,7 +102,7 @@ class NextTokenLogits:
         self.pos = start + window.size(1)
         return out
 
-# %% ../nbs/03_sample.ipynb #cab11a79
+# %% ../nbs/03_sample.ipynb #29bc6ef2
 @torch.no_grad()
 def generate(model,                              # any model: model(idx) -> logits (B, T, V) or (logits, ...)
              idx: torch.Tensor,                  # prompt token ids (B, T)
@@ -130,7 +130,7 @@ def generate(model,                              # any model: model(idx) -> logi
     finally: next_logits.close()
     return idx
 
-# %% ../nbs/03_sample.ipynb #faa7a61f
+# %% ../nbs/03_sample.ipynb #7d4ec183
 _NEG = -1e9   # "impossible" score: finite so that sums and divisions stay well defined
 
 @torch.no_grad()
