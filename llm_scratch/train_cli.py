@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['train_cli', 'sample_cli']
 
-# %% ../nbs/06c_train_cli.ipynb #c92aa7b9
+# %% ../nbs/06c_train_cli.ipynb #5f22d3d7
 import sys
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from fastcore.script import bool_arg, call_parse
 
 from .train import load_trained, make_config, train
 
-# %% ../nbs/06c_train_cli.ipynb #c2941336
+# %% ../nbs/06c_train_cli.ipynb #976af557
 _USER_ERRORS = (ValueError, FileNotFoundError, ConnectionError, KeyError)
 
 def _fail(e: Exception):
@@ -51,7 +51,7 @@ def train_cli(preset: str = "shakespeare",  # 'shakespeare' (CPU, minutes) or 'g
         return train(cfg)
     except _USER_ERRORS as e: _fail(e)
 
-# %% ../nbs/06c_train_cli.ipynb #d5b72fac
+# %% ../nbs/06c_train_cli.ipynb #15a8e836
 @call_parse
 def sample_cli(checkpoint: str,                # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder
                prompt: str = "\n",              # text to continue
@@ -69,8 +69,7 @@ def sample_cli(checkpoint: str,                # ckpt.pt, a run's out_dir, or a 
         if num_samples < 1: raise ValueError(f"num_samples must be at least 1, got {num_samples}")
         dev = torch.device("cuda" if device == "auto" and torch.cuda.is_available() else "cpu" if device == "auto" else device)
         model, tok = load_trained(checkpoint, dev)
-        eot = getattr(tok, "eot", None) if hasattr(tok, "eot") else tok.eot_token
-        ids = tok.encode(prompt) or [eot]
+        ids = tok.encode(prompt) or [tok.eot_token]
         gen = torch.Generator(device=dev).manual_seed(seed)
         out = generate(model, torch.tensor([ids] * num_samples, device=dev), max_new_tokens, temperature=temperature,
                        top_k=top_k or None, top_p=top_p, generator=gen)
