@@ -7,7 +7,7 @@ __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'clip_gradients', 'lr_at', 'model_flops
            'TrainConfig', 'make_config', 'check_config', 'setup_distributed', 'grad_accum_steps', 'train', 'read_log',
            'plot_log', 'config_from_args', 'main', 'load_trained']
 
-# %% ../nbs/06_train.ipynb #cead64a2
+# %% ../nbs/06_train.ipynb #ee4cd268
 import contextlib
 import json
 import math
@@ -29,14 +29,14 @@ from .gpt2 import GPT, GPTConfig
 from .sample import generate
 from .tokenizer import gpt2_tokenizer
 
-# %% ../nbs/06_train.ipynb #0fd5add2
+# %% ../nbs/06_train.ipynb #50e67dec
 def clip_gradients(model: torch.nn.Module, max_norm: float) -> float:
     "Clip the global gradient norm to `max_norm` (if > 0) and return the norm before clipping."
     params = [p for p in model.parameters() if p.grad is not None]
     if max_norm > 0: return torch.nn.utils.clip_grad_norm_(params, max_norm).item()
     return torch.linalg.vector_norm(torch.stack([p.grad.norm() for p in params])).item()
 
-# %% ../nbs/06_train.ipynb #bcfed6a5
+# %% ../nbs/06_train.ipynb #8dc9df38
 def lr_at(step: int, max_lr: float, min_lr: float, warmup_steps: int, max_steps: int) -> float:
     "Learning rate at `step`: linear warm-up to `max_lr`, then cosine decay to `min_lr` at `max_steps`."
     if step < warmup_steps: return max_lr * (step + 1) / warmup_steps
@@ -44,7 +44,7 @@ def lr_at(step: int, max_lr: float, min_lr: float, warmup_steps: int, max_steps:
     progress = (step - warmup_steps) / max(1, max_steps - warmup_steps)
     return min_lr + 0.5 * (max_lr - min_lr) * (1 + math.cos(math.pi * progress))
 
-# %% ../nbs/06_train.ipynb #a1793d3e
+# %% ../nbs/06_train.ipynb #6b8ce5b5
 PEAK_BF16_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12}  # dense bfloat16 peaks from NVIDIA data sheets
 
 def model_flops_per_token(model: GPT, T: int) -> float:
@@ -63,7 +63,7 @@ def autocast_dtype(device: torch.device) -> torch.dtype | None:
     "bfloat16 autocast on CUDA, none elsewhere."
     return torch.bfloat16 if device.type == "cuda" else None
 
-# %% ../nbs/06_train.ipynb #bde08915
+# %% ../nbs/06_train.ipynb #3d0384aa
 @dataclass
 class TrainConfig:
     "All settings of a training run (see `PRESETS` for the named sets of overrides)."
@@ -93,6 +93,7 @@ class TrainConfig:
     eval_every: int = 100          # validation loss every N steps (0: never; the last step always)
     eval_windows: int = 32         # windows of T tokens for the periodic validation (0: the whole split)
     final_eval: bool = True        # evaluate the whole validation split at the end (bits/char when known)
+    eval_stride: int = 0           # sliding-window step of the final evaluation (0: T, windows do not overlap)
     sample_every: int = 0          # print a sample every N steps (0: only at the end)
     sample_tokens: int = 200       # tokens per sample
     sample_prompt: str = "\n"      # prompt of the samples
@@ -134,7 +135,7 @@ def check_config(c: TrainConfig):
     positive = ["n_layer", "n_head", "n_embd", "block_size", "batch_size", "max_steps", "sample_tokens", "vocab_size"]
     for k in positive:
         if getattr(c, k) <= 0: raise ValueError(f"{k} must be positive, got {getattr(c, k)}")
-    non_negative = ["total_batch", "warmup_steps", "eval_every", "eval_windows", "sample_every", "hellaswag_every",
+    non_negative = ["total_batch", "warmup_steps", "eval_every", "eval_windows", "eval_stride", "sample_every", "hellaswag_every",
                     "hellaswag_items", "ckpt_every", "threads", "log_every", "grad_clip", "weight_decay"]
     for k in non_negative:
         if getattr(c, k) < 0: raise ValueError(f"{k} must be >= 0, got {getattr(c, k)}")
@@ -144,7 +145,7 @@ def check_config(c: TrainConfig):
     if c.data != "shakespeare" and not Path(c.data).is_dir():
         raise ValueError(f"data folder {c.data!r} does not exist; use 'shakespeare' or prepare shards with prepare_shards")
 
-# %% ../nbs/06_train.ipynb #bd9af37b
+# %% ../nbs/06_train.ipynb #69ecf0c0
 def setup_distributed(device: str = "auto") -> tuple[int, int, int, torch.device]:
     "Join the torchrun process group if there is one; return (rank, local_rank, world_size, device)."
     rank, local_rank, world = (int(os.environ.get(k, d)) for k, d in (("RANK", 0), ("LOCAL_RANK", 0), ("WORLD_SIZE", 1)))
@@ -163,7 +164,7 @@ def grad_accum_steps(total_batch: int, B: int, T: int, world_size: int) -> int:
     if total_batch % per: raise ValueError(f"total_batch {total_batch} is not a multiple of B·T·processes = {per}")
     return total_batch // per
 
-# %% ../nbs/06_train.ipynb #b0cdc262
+# %% ../nbs/06_train.ipynb #1df8dbc4
 class _Log:
     "Rank 0's JSON-lines log and console output."
     def __init__(self, path: Path | None, bar=None):
@@ -199,7 +200,7 @@ def _gather_rng(world: int) -> list:
     dist.all_gather_object(states, rng_state())
     return states
 
-# %% ../nbs/06_train.ipynb #ee0679ea
+# %% ../nbs/06_train.ipynb #f6511320
 def train(cfg: TrainConfig) -> dict:
     "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps)."
     check_config(cfg)
@@ -254,7 +255,8 @@ def train(cfg: TrainConfig) -> dict:
                                    if meta["tokenizer"] == "sentencepiece" else None)
 
     def evaluate(step, windows):
-        nats, n = eval_loss(model, val_tokens, T, B, device, rank, world, windows or None, amp)
+        stride = None if windows else min(T, cfg.eval_stride or T)   # slide only over the whole split
+        nats, n = eval_loss(model, val_tokens, T, B, device, rank, world, windows or None, amp, stride)
         rec = dict(step=step, val_loss=nats / n)
         if not windows and "val_chars" in meta: rec["val_bpc"] = bits_per_char(nats, meta["val_chars"])
         log.write(**rec)
@@ -321,7 +323,7 @@ def train(cfg: TrainConfig) -> dict:
     if world > 1: dist.barrier()
     return result
 
-# %% ../nbs/06_train.ipynb #0f453657
+# %% ../nbs/06_train.ipynb #f27b75fa
 def read_log(path: str | Path) -> dict[str, list[dict]]:
     "Records of a `log.jsonl` by kind ('train', 'val', 'hellaswag', 'final'), the last one per step, by step."
     kinds = {"train": {}, "val": {}, "hellaswag": {}, "final": {}}
@@ -353,7 +355,7 @@ def plot_log(path: str | Path, png: str | Path | None = None):
     if png is not None: fig.savefig(png, dpi=100); plt.close(fig)
     return fig
 
-# %% ../nbs/06_train.ipynb #ad4cf130
+# %% ../nbs/06_train.ipynb #70f069e5
 def _parse_bool(s: str) -> bool:
     if s.lower() in ("1", "true", "yes", "y"): return True
     if s.lower() in ("0", "false", "no", "n"): return False
@@ -378,7 +380,7 @@ def main(argv: list[str] | None = None) -> dict:
 
 if __name__ == "__main__" and "IPython" not in sys.modules: main()
 
-# %% ../nbs/06_train.ipynb #ddd7b302
+# %% ../nbs/06_train.ipynb #1f228ef5
 def load_trained(path: str | Path,  # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder
                  device: str | torch.device = "cpu"):
     "A trained `GPT` (eval mode) and its tokenizer, from a checkpoint, a run folder or a GPT-2 folder."
