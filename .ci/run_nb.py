@@ -44,6 +44,8 @@ if __name__ == "__main__":
     cfg = ConfigParser(delimiters=["="]); cfg.read(ROOT / "settings.ini")
     skip = set(cfg["DEFAULT"]["tst_flags"].split()) - set(a.flags.split())
     sys.path.insert(0, str(ROOT)); os.environ.setdefault("IN_TEST", "1")
+    import torch  # no GPU: Triton's CPU interpreter, chosen before anything imports triton (see tests/conftest.py)
+    if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
     for p in a.notebooks:
         print(f"running {p}", flush=True)
         run_nb(p.resolve(), skip)

@@ -6,23 +6,27 @@
 __all__ = ['INTERPRET', 'LOG2E', 'MAX_CONFIGS', 'SMEM_BUDGET', 'GPU_CASES', 'TOLERANCE', 'key_block_ranges', 'flash_attention',
            'attention_reference', 'rel_err', 'check_case', 'run_checks']
 
-# %% ../nbs/10_flash_attn.ipynb #033f6e4c
+# %% ../nbs/10_flash_attn.ipynb #381d4126
 import inspect
 import math
 import os
+import sys
 
 import torch
 
 if not torch.cuda.is_available() and "TRITON_INTERPRET" not in os.environ:
+    if "triton" in sys.modules:  # too late: triton's library kernels were already set up for a GPU
+        raise ImportError("no CUDA device and triton was imported before TRITON_INTERPRET was set; start the process "
+                          "with TRITON_INTERPRET=1 (e.g. `TRITON_INTERPRET=1 nbdev_test`) to run these kernels on the CPU")
     os.environ["TRITON_INTERPRET"] = "1"  # no GPU: run the kernels in Triton's CPU interpreter
 
 import triton
 import triton.language as tl
 
-# %% ../nbs/10_flash_attn.ipynb #2ea02427
+# %% ../nbs/10_flash_attn.ipynb #0c280943
 INTERPRET = os.environ.get("TRITON_INTERPRET", "0") == "1"  # True when kernels run in Triton's CPU interpreter
 
-# %% ../nbs/10_flash_attn.ipynb #cf20d9a2
+# %% ../nbs/10_flash_attn.ipynb #ff8c0270
 @triton.jit
 def _load_tile(base, rows, n_rows, stride, HEAD_DIM: tl.constexpr, BLOCK_D: tl.constexpr, MASK_ROWS: tl.constexpr):
     "Load a (len(rows), BLOCK_D) tile; rows >= n_rows and columns >= HEAD_DIM read as 0."
@@ -47,14 +51,14 @@ def _store_tile(base, tile, rows, n_rows, stride, HEAD_DIM: tl.constexpr, BLOCK_
     ptrs = base + rows[:, None] * stride + cols[None, :]
     tl.store(ptrs, tile.to(base.dtype.element_ty), mask=(rows[:, None] < n_rows) & (cols[None, :] < HEAD_DIM))
 
-# %% ../nbs/10_flash_attn.ipynb #d3013990
+# %% ../nbs/10_flash_attn.ipynb #7fc36f78
 def key_block_ranges(m0: int, block_m: int, block_n: int, k_len: int, diag: int) -> tuple:
     "Python mirror of the kernels' bounds: (full, hi) key ranges for the query block starting at `m0`."
     full = max(min(m0 + diag + 1, k_len), 0) // block_n * block_n
     hi = max(min(m0 + block_m + diag, k_len), 0)
     return full, hi
 
-# %% ../nbs/10_flash_attn.ipynb #b2e49035
+# %% ../nbs/10_flash_attn.ipynb #60531f85
 @triton.jit
 def _fwd_inner(acc, l_i, m_i, q, K, V, stride_kn, stride_vn, rows, lo, hi, N_K, DIAG, qk_scale,
                MASKED: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_D: tl.constexpr, BLOCK_N: tl.constexpr):
@@ -111,7 +115,7 @@ def _attn_fwd(Q, K, V, O, LSE,
     _store_tile(O, acc / l_safe[:, None], rows, N_Q, stride_on, HEAD_DIM, BLOCK_D)
     tl.store(LSE + rows, tl.where(empty, float("inf"), m_i + tl.log2(l_safe)), mask=rows < N_Q)
 
-# %% ../nbs/10_flash_attn.ipynb #02e4bf2f
+# %% ../nbs/10_flash_attn.ipynb #07d90b00
 @triton.jit
 def _bwd_preprocess(O, DO, DELTA, stride_ob, stride_oh, stride_on, stride_dob, stride_doh, stride_don,
                     H, N_Q, HEAD_DIM: tl.constexpr, BLOCK_D: tl.constexpr, BLOCK_M: tl.constexpr):
@@ -231,7 +235,7 @@ def _attn_bwd_dq(Q, K, V, DO, LSE, DELTA, DQ,
                    True, HEAD_DIM, BLOCK_D, BLOCK_N)
     _store_tile(DQ + b * stride_dqb + h * stride_dqh, dq * sm_scale, rows, N_Q, stride_dqn, HEAD_DIM, BLOCK_D)
 
-# %% ../nbs/10_flash_attn.ipynb #bd96335a
+# %% ../nbs/10_flash_attn.ipynb #a5710a96
 LOG2E = 1.4426950408889634  # log2(e): exp(x) = exp2(x * LOG2E)
 
 _FWD_SHAPES = [(128, 64, 4, 3), (128, 64, 8, 3), (128, 128, 8, 3), (128, 64, 4, 4), (64, 64, 4, 3), (128, 32, 4, 4),
@@ -296,7 +300,7 @@ _attn_fwd_tuned = _autotune(_attn_fwd, _FWD_SHAPES, "fwd")
 _attn_bwd_dkdv_tuned = _autotune(_attn_bwd_dkdv, _DKDV_SHAPES, "dkdv")
 _attn_bwd_dq_tuned = _autotune(_attn_bwd_dq, _DQ_SHAPES, "dq")
 
-# %% ../nbs/10_flash_attn.ipynb #42efe496
+# %% ../nbs/10_flash_attn.ipynb #682d2236
 def _seq_key(n: int) -> int:
     "Autotune bucket for a sequence length: the next power of two (at least 16)."
     return max(16, triton.next_power_of_2(n))
@@ -340,7 +344,7 @@ def _flash_bwd(do, q, k, v, o, lse, causal: bool, sm_scale: float):
                                *keys, HEAD_DIM=D, BLOCK_D=BD)
     return dq, dk, dv
 
-# %% ../nbs/10_flash_attn.ipynb #20918261
+# %% ../nbs/10_flash_attn.ipynb #cc70606f
 class _FlashAttention(torch.autograd.Function):
     "Flash Attention with Triton forward and backward kernels."
     @staticmethod
@@ -401,7 +405,7 @@ def flash_attention(q: torch.Tensor,  # queries (batch, q_heads, q_len, head_dim
     q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
     return _FlashAttention.apply(q, k, v, bool(causal), sm_scale)
 
-# %% ../nbs/10_flash_attn.ipynb #bea93fee
+# %% ../nbs/10_flash_attn.ipynb #af9732b9
 def attention_reference(q, k, v, causal: bool = False, sm_scale: float = None) -> torch.Tensor:
     "`flash_attention`'s semantics written with F.scaled_dot_product_attention (GQA expanded, end-aligned causal mask)."
     group = q.shape[1] // k.shape[1]
@@ -414,7 +418,7 @@ def attention_reference(q, k, v, causal: bool = False, sm_scale: float = None) -
     out = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask | ~has_key, scale=sm_scale)
     return out * has_key
 
-# %% ../nbs/10_flash_attn.ipynb #1e461269
+# %% ../nbs/10_flash_attn.ipynb #60947041
 def rel_err(x: torch.Tensor, ref: torch.Tensor) -> float:
     "Relative error ||x - ref|| / ||ref|| in float64 (absolute if ref is all zeros); NaN anywhere gives inf."
     x, ref = x.double(), ref.double()
@@ -439,7 +443,7 @@ def check_case(b: int, hq: int, hkv: int, nq: int, nk: int, d: int, causal: bool
     return dict(out=rel_err(out, ref), dq=rel_err(qd.grad, qr.grad), dk=rel_err(kd.grad, kr.grad),
                 dv=rel_err(vd.grad, vr.grad))
 
-# %% ../nbs/10_flash_attn.ipynb #e0b5562a
+# %% ../nbs/10_flash_attn.ipynb #2e9948f7
 GPU_CASES = [  # (batch, q_heads, kv_heads, q_len, k_len, head_dim, causal)
     (2, 8, 8, 1000, 1000, 64, False),
     (2, 8, 8, 1000, 1000, 64, True),
