@@ -7,7 +7,7 @@ __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'clip_gradients', 'lr_at', 'model_flops
            'TrainConfig', 'make_config', 'check_config', 'setup_distributed', 'grad_accum_steps', 'train', 'read_log',
            'plot_log', 'config_from_args', 'main', 'load_trained']
 
-# %% ../nbs/06_train.ipynb #ee4cd268
+# %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
 import json
 import math
@@ -29,14 +29,14 @@ from .gpt2 import GPT, GPTConfig
 from .sample import generate
 from .tokenizer import gpt2_tokenizer
 
-# %% ../nbs/06_train.ipynb #50e67dec
+# %% ../nbs/06_train.ipynb #934fd8c1
 def clip_gradients(model: torch.nn.Module, max_norm: float) -> float:
     "Clip the global gradient norm to `max_norm` (if > 0) and return the norm before clipping."
     params = [p for p in model.parameters() if p.grad is not None]
     if max_norm > 0: return torch.nn.utils.clip_grad_norm_(params, max_norm).item()
     return torch.linalg.vector_norm(torch.stack([p.grad.norm() for p in params])).item()
 
-# %% ../nbs/06_train.ipynb #8dc9df38
+# %% ../nbs/06_train.ipynb #cbfea9bd
 def lr_at(step: int, max_lr: float, min_lr: float, warmup_steps: int, max_steps: int) -> float:
     "Learning rate at `step`: linear warm-up to `max_lr`, then cosine decay to `min_lr` at `max_steps`."
     if step < warmup_steps: return max_lr * (step + 1) / warmup_steps
@@ -44,7 +44,7 @@ def lr_at(step: int, max_lr: float, min_lr: float, warmup_steps: int, max_steps:
     progress = (step - warmup_steps) / max(1, max_steps - warmup_steps)
     return min_lr + 0.5 * (max_lr - min_lr) * (1 + math.cos(math.pi * progress))
 
-# %% ../nbs/06_train.ipynb #6b8ce5b5
+# %% ../nbs/06_train.ipynb #6ca81417
 PEAK_BF16_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12}  # dense bfloat16 peaks from NVIDIA data sheets
 
 def model_flops_per_token(model: GPT, T: int) -> float:
@@ -63,7 +63,7 @@ def autocast_dtype(device: torch.device) -> torch.dtype | None:
     "bfloat16 autocast on CUDA, none elsewhere."
     return torch.bfloat16 if device.type == "cuda" else None
 
-# %% ../nbs/06_train.ipynb #3d0384aa
+# %% ../nbs/06_train.ipynb #a53f798b
 @dataclass
 class TrainConfig:
     "All settings of a training run (see `PRESETS` for the named sets of overrides)."
@@ -145,7 +145,7 @@ def check_config(c: TrainConfig):
     if c.data != "shakespeare" and not Path(c.data).is_dir():
         raise ValueError(f"data folder {c.data!r} does not exist; use 'shakespeare' or prepare shards with prepare_shards")
 
-# %% ../nbs/06_train.ipynb #69ecf0c0
+# %% ../nbs/06_train.ipynb #54ec5e9c
 def setup_distributed(device: str = "auto") -> tuple[int, int, int, torch.device]:
     "Join the torchrun process group if there is one; return (rank, local_rank, world_size, device)."
     rank, local_rank, world = (int(os.environ.get(k, d)) for k, d in (("RANK", 0), ("LOCAL_RANK", 0), ("WORLD_SIZE", 1)))
@@ -164,7 +164,7 @@ def grad_accum_steps(total_batch: int, B: int, T: int, world_size: int) -> int:
     if total_batch % per: raise ValueError(f"total_batch {total_batch} is not a multiple of B·T·processes = {per}")
     return total_batch // per
 
-# %% ../nbs/06_train.ipynb #1df8dbc4
+# %% ../nbs/06_train.ipynb #122c9db3
 class _Log:
     "Rank 0's JSON-lines log and console output."
     def __init__(self, path: Path | None, bar=None):
@@ -200,7 +200,7 @@ def _gather_rng(world: int) -> list:
     dist.all_gather_object(states, rng_state())
     return states
 
-# %% ../nbs/06_train.ipynb #f6511320
+# %% ../nbs/06_train.ipynb #3b7a80f4
 def train(cfg: TrainConfig) -> dict:
     "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps)."
     check_config(cfg)
@@ -323,7 +323,7 @@ def train(cfg: TrainConfig) -> dict:
     if world > 1: dist.barrier()
     return result
 
-# %% ../nbs/06_train.ipynb #f27b75fa
+# %% ../nbs/06_train.ipynb #e2650a9d
 def read_log(path: str | Path) -> dict[str, list[dict]]:
     "Records of a `log.jsonl` by kind ('train', 'val', 'hellaswag', 'final'), the last one per step, by step."
     kinds = {"train": {}, "val": {}, "hellaswag": {}, "final": {}}
@@ -349,13 +349,15 @@ def plot_log(path: str | Path, png: str | Path | None = None):
     if n == 2:
         hs = log["hellaswag"]
         axs[0, 1].plot([r["step"] for r in hs], [r["hellaswag_acc_norm"] for r in hs], "o-", label="acc_norm")
-        for y, name in ((0.2955, "GPT-2 124M"), (0.337, "GPT-3 125M")): axs[0, 1].axhline(y, ls="--", c="gray"); axs[0, 1].text(0, y, name)
+        for y, name in ((0.2955, "GPT-2 124M"), (0.337, "GPT-3 125M")):
+            axs[0, 1].axhline(y, ls="--", c="gray")
+            axs[0, 1].text(0.01, y, name, transform=axs[0, 1].get_yaxis_transform(), va="bottom", fontsize=8)
         axs[0, 1].set_xlabel("step"); axs[0, 1].set_ylabel("HellaSwag acc_norm")
     fig.tight_layout()
     if png is not None: fig.savefig(png, dpi=100); plt.close(fig)
     return fig
 
-# %% ../nbs/06_train.ipynb #70f069e5
+# %% ../nbs/06_train.ipynb #d12af13a
 def _parse_bool(s: str) -> bool:
     if s.lower() in ("1", "true", "yes", "y"): return True
     if s.lower() in ("0", "false", "no", "n"): return False
@@ -380,7 +382,7 @@ def main(argv: list[str] | None = None) -> dict:
 
 if __name__ == "__main__" and "IPython" not in sys.modules: main()
 
-# %% ../nbs/06_train.ipynb #1f228ef5
+# %% ../nbs/06_train.ipynb #656d5f32
 def load_trained(path: str | Path,  # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder
                  device: str | torch.device = "cpu"):
     "A trained `GPT` (eval mode) and its tokenizer, from a checkpoint, a run folder or a GPT-2 folder."
