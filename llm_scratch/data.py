@@ -7,7 +7,7 @@ __all__ = ['CORPUS_ARCHIVE', 'SHAKESPEARE_VAL', 'pack_corpus', 'shakespeare_work
            'write_shard', 'shard_files', 'load_shard', 'read_meta', 'prepare_shakespeare', 'load_tokenizer',
            'prepare_shards', 'ShardLoader']
 
-# %% ../nbs/04_data.ipynb #fc9490f6
+# %% ../nbs/04_data.ipynb #baed4c9e
 import hashlib
 import importlib.resources
 import io
@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-# %% ../nbs/04_data.ipynb #0467cc22
+# %% ../nbs/04_data.ipynb #ed4b4355
 CORPUS_ARCHIVE = Path(str(importlib.resources.files("llm_scratch"))) / "data" / "shakespeare.tar.xz"  # the bundled corpus
 
 def pack_corpus(src: str | Path,   # folder with the `*.txt` works, `SHA256SUMS` and `SOURCE.md`
@@ -40,7 +40,7 @@ def pack_corpus(src: str | Path,   # folder with the `*.txt` works, `SHA256SUMS`
             tar.addfile(info, io.BytesIO(data))
     return dest
 
-# %% ../nbs/04_data.ipynb #db911458
+# %% ../nbs/04_data.ipynb #1a3d7a89
 SHAKESPEARE_VAL = ("hamlet", "macbeth", "sonnets", "tempest")  # validation works, in this order
 
 def shakespeare_works(archive: str | Path | None = None,  # the `.tar.xz` archive (the bundled one by default)
@@ -69,7 +69,7 @@ def shakespeare_split(works: dict[str, str] | None = None,  # `{name: text}`, by
     train = [text for name, text in works.items() if name not in SHAKESPEARE_VAL]
     return train, "\n\n".join(works[w] for w in SHAKESPEARE_VAL)
 
-# %% ../nbs/04_data.ipynb #118f49c0
+# %% ../nbs/04_data.ipynb #08f79840
 class BPETokenizer:
     "A byte-pair-encoding tokenizer trained with sentencepiece; `decode(encode(s)) == s` for text of its alphabet."
     def __init__(self, model_proto: bytes):  # a serialized sentencepiece model
@@ -98,7 +98,7 @@ class BPETokenizer:
     def encode(self, text: str) -> list[int]: return self.sp.encode(text)
     def decode(self, ids) -> str: return self.sp.decode([int(i) for i in ids])
 
-# %% ../nbs/04_data.ipynb #b187411f
+# %% ../nbs/04_data.ipynb #bf053151
 def write_shard(path: str | Path, tokens) -> Path:
     "Write token ids as a `uint16` `.npy` file (written to a temporary name, then renamed)."
     tokens = np.asarray(tokens)
@@ -133,7 +133,7 @@ def read_meta(folder: str | Path) -> dict:
     if not p.exists(): raise FileNotFoundError(f"{p} not found; prepare the shards first")
     return json.loads(p.read_text())
 
-# %% ../nbs/04_data.ipynb #91c53a58
+# %% ../nbs/04_data.ipynb #bfde0b91
 def prepare_shakespeare(out_dir: str | Path,   # folder for the shards, `meta.json` and `tokenizer.model`
                         vocab_size: int = 2048, # BPE vocabulary size
                        ) -> dict:
@@ -162,7 +162,7 @@ def load_tokenizer(folder: str | Path):
     from llm_scratch.tokenizer import gpt2_tokenizer
     return gpt2_tokenizer()
 
-# %% ../nbs/04_data.ipynb #0ed01a2a
+# %% ../nbs/04_data.ipynb #bfd93da6
 _ENC = None
 
 def _init_worker():
@@ -252,7 +252,7 @@ def prepare_shards(out_dir: str | Path,                         # folder for the
                                                    eot=50256, tokens=total), indent=1))
     return written
 
-# %% ../nbs/04_data.ipynb #2918a4e2
+# %% ../nbs/04_data.ipynb #0333fede
 class ShardLoader:
     "Batches `(x, y)` of shape `(B, T)` from the token shards of one split, a slice per DDP rank, resumable."
     def __init__(self, folder: str | Path,  # folder of `{split}_*.npy` shards
