@@ -6,7 +6,7 @@
 __all__ = ['IMPLS', 'attn_flops', 'bench_row', 'pipelining_sweep', 'measure_floor', 'environment', 'format_table',
            'bench_attention', 'autotune_report', 'main']
 
-# %% ../nbs/10a_bench_attn.ipynb #6bc68f46
+# %% ../nbs/10a_bench_attn.ipynb #ffb09723
 import argparse
 import datetime
 import json
@@ -17,11 +17,11 @@ import time
 
 import torch
 import torch.nn.functional as F
+
+from .flash_attn import LOG2E, _attn_fwd, flash_attention, run_checks  # first: it picks Triton's CPU interpreter when there is no GPU
 import triton
 
-from .flash_attn import LOG2E, _attn_fwd, flash_attention, run_checks
-
-# %% ../nbs/10a_bench_attn.ipynb #5b564ea8
+# %% ../nbs/10a_bench_attn.ipynb #e56625ba
 def _sdpa(backend):
     "SDPA restricted to one backend, as a function of (q, k, v, causal)."
     from torch.nn.attention import SDPBackend, sdpa_kernel
@@ -119,7 +119,7 @@ def environment() -> dict:
                 cuda=torch.version.cuda, cudnn=torch.backends.cudnn.version(), python=platform.python_version(),
                 date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))
 
-# %% ../nbs/10a_bench_attn.ipynb #296ad882
+# %% ../nbs/10a_bench_attn.ipynb #c1a672fd
 def format_table(rows: list) -> str:
     "Markdown table of benchmark rows: TFLOP/s per implementation, ratio to SDPA flash."
     def f(x): return "–" if x is None else f"{x:.0f}"
