@@ -65,6 +65,7 @@ def _page(nb_path: Path) -> tuple:
         if _false(direc.get("output", True)): c.outputs = []
         if direc.get("output") == "asis":  # show_doc: its markdown is the content
             md = "".join(o.get("data", {}).get("text/markdown", "") for o in c.outputs)
+            md = re.sub(r"\]\(([^)]*)\)\{[^}]*\}", r"](\1)", md)  # Quarto link attributes: plain Markdown has none
             if _false(direc.get("echo", True)) or not c.source:
                 cells.append(nbformat.v4.new_markdown_cell(md)); continue
             c.outputs = [nbformat.v4.new_output("display_data", {"text/markdown": md})]
@@ -130,7 +131,7 @@ def build_preview() -> Path:
             if sec: nav.append(f'<div class="section">{html.escape(sec)}</div>')
             for n in names:
                 cls = ' class="current"' if n == name else ""
-                nav.append(f'<a{cls} href="{href(n)}">{html.escape(str(pages[n][0]))}</a>')
+                nav.append(f'<a{cls} href="{href(n)}">{html.escape(str(pages[n][0]).replace("`", ""))}</a>')
         nav.append("</nav>")
         prev_ = f'<a href="{href(order[i-1])}">← {html.escape(str(pages[order[i-1]][0]))}</a>' if i else "<span></span>"
         next_ = (f'<a href="{href(order[i+1])}">{html.escape(str(pages[order[i+1]][0]))} →</a>'
