@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['train_cli', 'sample_cli']
 
-# %% ../nbs/06c_train_cli.ipynb #5f22d3d7
+# %% ../nbs/06c_train_cli.ipynb #36a74056
 import sys
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from fastcore.script import bool_arg, call_parse
 
 from .train import load_trained, make_config, train
 
-# %% ../nbs/06c_train_cli.ipynb #976af557
+# %% ../nbs/06c_train_cli.ipynb #99cdf263
 _USER_ERRORS = (ValueError, FileNotFoundError, ConnectionError, KeyError)
 
 def _fail(e: Exception):
@@ -48,10 +48,10 @@ def train_cli(preset: str = "shakespeare",  # 'shakespeare' (CPU, minutes) or 'g
     opts = {k: v for k, v in locals().items() if k != "preset" and v is not None}
     try:
         cfg = make_config(preset, **opts)
-        return train(cfg)
+        train(cfg)  # prints its results; a console script's return value becomes its exit status
     except _USER_ERRORS as e: _fail(e)
 
-# %% ../nbs/06c_train_cli.ipynb #15a8e836
+# %% ../nbs/06c_train_cli.ipynb #e328115c
 @call_parse
 def sample_cli(checkpoint: str,                # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder
                prompt: str = "\n",              # text to continue
@@ -78,4 +78,3 @@ def sample_cli(checkpoint: str,                # ckpt.pt, a run's out_dir, or a 
     for i, t in enumerate(texts):
         if num_samples > 1: print(f"--- sample {i + 1}")
         print(t)
-    return texts
