@@ -175,18 +175,22 @@ class GPT(nn.Module):
                 start_pos: int | None = None,             # with a KV cache (`setup_cache`): position of idx[:, 0]
                ) -> tuple[torch.Tensor, torch.Tensor | None]:
         "Logits (B, T, padded_vocab_size) and, when `targets` are given, the mean cross-entropy loss."
-        self._check_input(idx, start_pos)
-        start = start_pos or 0
-        pos = torch.arange(start, start + idx.size(1), device=idx.device)
-        x = self.transformer.drop(self.transformer.wte(idx) + self.transformer.wpe(pos))  # (B, T, C)
-        for block in self.transformer.h: x = block(x, start_pos)
-        logits = self.lm_head(self.transformer.ln_f(x))                                  # (B, T, V)
+        logits = self.lm_head(self.hidden_states(idx, start_pos))                          # (B, T, V)
         if self.config.padded_vocab_size > self.config.vocab_size:
             logits[..., self.config.vocab_size:] = float("-inf")  # padding tokens: probability exactly 0
         loss = None
         if targets is not None:
             loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-100)
         return logits, loss
+
+    def hidden_states(self, idx: torch.Tensor, start_pos: int | None = None) -> torch.Tensor:
+        "The final LayerNorm's output (B, T, C): all of `forward` but the output layer (a fused loss starts here)."
+        self._check_input(idx, start_pos)
+        start = start_pos or 0
+        pos = torch.arange(start, start + idx.size(1), device=idx.device)
+        x = self.transformer.drop(self.transformer.wte(idx) + self.transformer.wpe(pos))  # (B, T, C)
+        for block in self.transformer.h: x = block(x, start_pos)
+        return self.transformer.ln_f(x)
 
     supports_kv_cache = True   # `llm_scratch.sample.generate` then feeds one new token per step (see "KV cache")
 
