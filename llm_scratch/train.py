@@ -47,11 +47,14 @@ def lr_at(step: int, max_lr: float, min_lr: float, warmup_steps: int, max_steps:
 # %% ../nbs/06_train.ipynb #6ca81417
 PEAK_BF16_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12}  # dense bfloat16 peaks from NVIDIA data sheets
 
-def model_flops_per_token(model: GPT, T: int) -> float:
-    "Training FLOPs per token: 6 per weight of every matrix product (output layer included) + 12·L·C·T for attention."
-    c = model.config
-    n_matmul = sum(m.weight.numel() for m in model.modules() if isinstance(m, torch.nn.Linear))
-    return 6 * n_matmul + 12 * c.n_layer * c.n_embd * T
+def model_flops_per_token(config: GPTConfig,  # the model's configuration (the padded vocabulary counts)
+                          T: int,             # sequence length
+                         ) -> float:
+    "Training FLOPs per token: 6 per parameter (every one, the tied output matrix once) + 12·L·C·T for attention."
+    C, L = config.n_embd, config.n_layer
+    small = (13 * C, 2 * C) if config.bias else (2 * C, C)   # per block and final: biases and LayerNorm vectors
+    n_params = (12 * C * C + small[0]) * L + small[1] + config.padded_vocab_size * C + config.block_size * C
+    return 6 * n_params + 12 * L * C * T
 
 def peak_flops(device: torch.device) -> float | None:
     "Nominal dense bfloat16 peak of the GPU, when we know it."
@@ -234,7 +237,7 @@ def train(cfg: TrainConfig) -> dict:
     run_model = torch.compile(model) if cfg.compile else model
     if world > 1: run_model = DDP(run_model, device_ids=[device.index] if device.type == "cuda" else None)
     amp = autocast_dtype(device)
-    flops_tok, peak = model_flops_per_token(model, T), peak_flops(device)
+    flops_tok, peak = model_flops_per_token(mcfg, T), peak_flops(device)
 
     bar = None
     if master and cfg.progress:
