@@ -261,11 +261,14 @@ class ShardLoader:
                  rank: int = 0, world_size: int = 1,  # this process's DDP rank and the number of ranks
                  shuffle: bool = False,     # permute shards and documents every epoch
                  seed: int = 0,             # seed of the permutations
-                 eot: int | None = None):   # document separator id (default: from `meta.json`, if any)
+                 eot: int | None = None,    # document separator id (default: from `meta.json`, if any)
+                 shuffle_windows: bool = False):  # rows of a batch from random places: a permutation of T-token windows
+        "Batches from the `split` shards in `folder`; the whole state is (epoch, shard, position)."
         if B <= 0 or T <= 0: raise ValueError(f"B and T must be positive, got B={B}, T={T}")
         if not 0 <= rank < world_size: raise ValueError(f"rank must be in [0, {world_size}), got {rank}")
         self.files = shard_files(folder, split)
         self.B, self.T, self.rank, self.world_size, self.shuffle, self.seed = B, T, rank, world_size, shuffle, seed
+        self.shuffle_windows = shuffle_windows
         if eot is None and (Path(folder) / "meta.json").exists(): eot = read_meta(folder).get("eot")
         self.eot = eot
         self.epoch, self.shard, self.pos = 0, 0, 0
@@ -288,26 +291,41 @@ class ShardLoader:
             raise ValueError(f"shard {self.files[idx]} has {len(toks)} tokens, fewer than one step needs "
                              f"(B*T*world_size+1 = {self.B * self.T * self.world_size + 1}); use smaller B or T")
         self.tokens = toks
+        if self.shuffle_windows:            # window starts: a random offset, then every T tokens, in random order
+            rng = np.random.default_rng([self.seed, self.epoch, idx, 1])
+            offset = int(rng.integers(self.T)) if len(toks) - self.T - 1 >= self.B * self.T * self.world_size else 0
+            n = (len(toks) - offset - 1) // self.T
+            self.starts = offset + self.T * rng.permutation(n)
 
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         "The next `(x, y)` of this rank, as int64 tensors of shape `(B, T)`."
-        B, T, step = self.B, self.T, self.B * self.T * self.world_size
+        B, T = self.B, self.T
+        if self.shuffle_windows:            # position counts windows: B rows per rank
+            step = B * self.world_size
+            rows = self.starts[self.pos + self.rank * B:self.pos + (self.rank + 1) * B]
+            xy = torch.from_numpy(self.tokens[rows[:, None] + np.arange(T + 1)].astype(np.int64))
+            self.pos += step
+            if self.pos + step > len(self.starts): self._next_shard()
+            return xy[:, :-1], xy[:, 1:]
+        step = B * T * self.world_size
         start = self.pos + self.rank * B * T
         buf = torch.from_numpy(self.tokens[start:start + B * T + 1].astype(np.int64))
         self.pos += step
-        if self.pos + step + 1 > len(self.tokens):  # the next step would run past this shard
-            self.pos, self.shard = 0, self.shard + 1
-            if self.shard == len(self.files): self.shard, self.epoch = 0, self.epoch + 1
-            self._load()
+        if self.pos + step + 1 > len(self.tokens): self._next_shard()  # the next step would run past this shard
         return buf[:-1].view(B, T), buf[1:].view(B, T)
+
+    def _next_shard(self):
+        self.pos, self.shard = 0, self.shard + 1
+        if self.shard == len(self.files): self.shard, self.epoch = 0, self.epoch + 1
+        self._load()
 
     def state_dict(self) -> dict:
         "The position in the data: resume with `load_state_dict` to get exactly the next batch."
         return dict(epoch=self.epoch, shard=self.shard, pos=self.pos, seed=self.seed, shuffle=self.shuffle,
-                    world_size=self.world_size, B=self.B, T=self.T)
+                    world_size=self.world_size, B=self.B, T=self.T, shuffle_windows=self.shuffle_windows)
 
     def load_state_dict(self, state: dict):
-        for k in ("seed", "shuffle", "world_size", "B", "T"):
+        for k in ("seed", "shuffle", "world_size", "B", "T", "shuffle_windows"):
             if state[k] != getattr(self, k):
                 raise ValueError(f"loader state has {k}={state[k]!r} but this loader has {getattr(self, k)!r}; "
                                  f"resume with the same data settings")

@@ -92,6 +92,7 @@ class TrainConfig:
     beta2: float = 0.99
     grad_clip: float = 1.0
     shuffle: bool = True           # shuffle shard and document order every epoch
+    shuffle_windows: bool = True   # batch rows from random places of the corpus (see `ShardLoader`)
     seed: int = 1337
     eval_every: int = 100          # validation loss every N steps (0: never; the last step always)
     eval_windows: int = 32         # windows of T tokens for the periodic validation (0: the whole split)
@@ -224,7 +225,8 @@ def train(cfg: TrainConfig) -> dict:
                      n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias, vocab_pad_multiple=cfg.vocab_pad_multiple)
     model = GPT(mcfg).to(device)
     optimizer = model.configure_optimizers(cfg.weight_decay, cfg.max_lr, (cfg.beta1, cfg.beta2), device.type)
-    loader = ShardLoader(folder, "train", B, T, rank, world, shuffle=cfg.shuffle, seed=cfg.seed)
+    loader = ShardLoader(folder, "train", B, T, rank, world, shuffle=cfg.shuffle, seed=cfg.seed,
+                         shuffle_windows=cfg.shuffle_windows)
     val_tokens = load_shard(shard_files(folder, "val")[0])
     torch.manual_seed(cfg.seed + 1 + rank)           # dropout masks differ between ranks
     start = 0
