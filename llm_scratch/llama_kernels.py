@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['INTERPRET', 'INTERPRET_CONFIG', 'fused_linear', 'fused_swiglu', 'fused_qkv_rope', 'decode_attention', 'greedy_pick']
 
-# %% ../nbs/08c_llama_kernels.ipynb #917c1c44
+# %% ../nbs/08c_llama_kernels.ipynb #5668a1ef
 import math
 import os
 import sys
@@ -23,10 +23,10 @@ import triton.language as tl
 
 from .llama2 import rope_inv_freq
 
-# %% ../nbs/08c_llama_kernels.ipynb #4a239ae9
+# %% ../nbs/08c_llama_kernels.ipynb #5bbdc23b
 INTERPRET = os.environ.get("TRITON_INTERPRET", "0") == "1"  # True when kernels run in Triton's CPU interpreter
 
-# %% ../nbs/08c_llama_kernels.ipynb #b8c33abe
+# %% ../nbs/08c_llama_kernels.ipynb #86d1290f
 @triton.jit
 def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, stride_wn, eps,
                   HAS_NORM: tl.constexpr, PAIR: tl.constexpr, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr,
@@ -77,7 +77,7 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
         acc_b = acc_b * r
     return acc_a, acc_b
 
-# %% ../nbs/08c_llama_kernels.ipynb #3513e9c8
+# %% ../nbs/08c_llama_kernels.ipynb #7a6e2e69
 def _configs():
     "Autotuning candidates: one x row (BLOCK_M=1, element-wise) or several (tl.dot); BLOCK_N rows of w per tile."
     gemv = [(2, 1024, 4), (4, 512, 4), (4, 1024, 4), (4, 2048, 8), (8, 256, 4), (8, 512, 4), (16, 256, 4)]
@@ -115,7 +115,7 @@ def _launch(kernel, grid_rows, M, N, K, *args, **kw):
     else:
         kernel[lambda meta: (triton.cdiv(grid_rows, meta["BLOCK_N"]),)](*args, M, N, K, **kw, BLOCK_M=bm)
 
-# %% ../nbs/08c_llama_kernels.ipynb #75175995
+# %% ../nbs/08c_llama_kernels.ipynb #10b5bd6d
 @triton.jit
 def _linear_kernel(x_ptr, g_ptr, w_ptr, out_ptr, M, N, K, stride_xm, stride_wn, stride_om, eps,
                    HAS_NORM: tl.constexpr, RESIDUAL: tl.constexpr, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr,
@@ -147,7 +147,7 @@ def fused_linear(x: torch.Tensor,          # (M, K) input rows
             HAS_NORM=has_norm, RESIDUAL=residual)
     return out
 
-# %% ../nbs/08c_llama_kernels.ipynb #3e16ec1a
+# %% ../nbs/08c_llama_kernels.ipynb #5ab63027
 @triton.jit
 def _swiglu_kernel(x_ptr, g_ptr, w_ptr, out_ptr, M, N, K, stride_xm, stride_wn, stride_om, eps,
                    BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr, BLOCK_K: tl.constexpr, USE_DOT: tl.constexpr,
@@ -178,7 +178,7 @@ def fused_swiglu(x: torch.Tensor,            # (M, dim) residual stream
             stride_xm=x.stride(0), stride_wn=w13.stride(0), stride_om=out.stride(0), eps=eps)
     return out
 
-# %% ../nbs/08c_llama_kernels.ipynb #d60cffd1
+# %% ../nbs/08c_llama_kernels.ipynb #e193e33b
 @triton.jit
 def _qkv_rope_kernel(x_ptr, g_ptr, w_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_freq_ptr, M, N, K,
                      stride_xm, stride_wn, stride_qm, stride_cb, stride_ch, stride_cs, eps,
@@ -236,7 +236,7 @@ def fused_qkv_rope(x: torch.Tensor,            # (M, dim) residual stream
             stride_ch=cache_k.stride(1), stride_cs=cache_k.stride(2), eps=eps, Q_DIM=q_dim, KV_DIM=kv_dim, HEAD_DIM=D)
     return q
 
-# %% ../nbs/08c_llama_kernels.ipynb #8853e202
+# %% ../nbs/08c_llama_kernels.ipynb #1221d553
 @triton.jit
 def _decode_attn_kernel(q_ptr, ck_ptr, cv_ptr, pos_ptr, out_ptr, stride_qm, stride_om, stride_cb, stride_ch,
                         stride_cs, qk_scale, N_REP: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr):
@@ -281,7 +281,7 @@ def decode_attention(q: torch.Tensor,        # (M, n_heads*head_dim) rotated que
                                 N_REP=H // n_kv, HEAD_DIM=D, BLOCK_S=block_s, num_warps=num_warps)
     return out
 
-# %% ../nbs/08c_llama_kernels.ipynb #ac1a4a64
+# %% ../nbs/08c_llama_kernels.ipynb #03df8a6a
 @triton.jit
 def _greedy_kernel(logits_ptr, tok_ptr, out_ptr, pos_ptr, V, stride_lm, stride_om, BLOCK_V: tl.constexpr):
     m = tl.program_id(0)
