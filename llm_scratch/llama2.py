@@ -159,7 +159,7 @@ def attention(q: torch.Tensor, # (B, H, T, D) queries
     qg = q.reshape(B, n_kv, n_rep * T, D)                                          # fold each group into the queries
     mg = mask.repeat(1, 1, n_rep, 1) if n_rep > 1 else mask                       # (B|1, 1, n_rep*T, S)
     out = F.scaled_dot_product_attention(qg, k, v, attn_mask=mg)
-    return out.view(B, H, T, D)
+    return out.reshape(B, H, T, D)   # reshape: some CUDA kernels return a non-contiguous layout
 
 # %% ../nbs/08_llama2.ipynb #e3136c76
 class Attention(nn.Module):
