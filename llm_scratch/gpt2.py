@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['ATTN_IMPLS', 'CONV1D_WEIGHTS', 'GPT2_HUB_NAMES', 'WEIGHT_FILES', 'GPTConfig', 'CausalSelfAttention', 'MLP', 'Block',
            'GPT', 'hf_to_gpt_state_dict', 'load_gpt_state_dict', 'resolve_checkpoint', 'load_checkpoint_files',
-           'config_from_hf']
+           'config_from_hf', 'rotary']
 
 # %% ../nbs/02_gpt2.ipynb #07486001
 import json
@@ -33,10 +33,13 @@ class GPTConfig:
     bias: bool = True         # biases in Linear layers and LayerNorms (GPT-2 has them)
     attn_impl: str = "sdpa"   # "sdpa" (PyTorch fused), "naive" (explicit softmax) or "triton" (our flash attention)
     vocab_pad_multiple: int = 1  # round the embedding/output size up to a multiple of this (64 gives 50304)
+    rope: bool = False        # rotary position embeddings on queries and keys instead of the learned `wpe` (not GPT-2)
 
     def __post_init__(self):
         if self.n_embd % self.n_head:
             raise ValueError(f"n_embd ({self.n_embd}) must be divisible by n_head ({self.n_head})")
+        if self.rope and (self.n_embd // self.n_head) % 2:
+            raise ValueError(f"rope needs an even head size, got n_embd/n_head = {self.n_embd // self.n_head}")
         if self.attn_impl not in ATTN_IMPLS:
             raise ValueError(f"attn_impl must be one of {ATTN_IMPLS}, got {self.attn_impl!r}")
         if not 0.0 <= self.dropout < 1.0: raise ValueError(f"dropout must be in [0, 1), got {self.dropout}")
@@ -55,6 +58,7 @@ class CausalSelfAttention(nn.Module):
     def __init__(self, config: GPTConfig):
         super().__init__()
         self.n_head, self.n_embd, self.impl, self.dropout = config.n_head, config.n_embd, config.attn_impl, config.dropout
+        self.rope = config.rope
         self.c_attn = nn.Linear(config.n_embd, 3 * config.n_embd, bias=config.bias)
         self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=config.bias)
         self.attn_dropout = nn.Dropout(config.dropout)
@@ -67,6 +71,7 @@ class CausalSelfAttention(nn.Module):
         B, T, C = x.shape
         q, k, v = self.c_attn(x).split(C, dim=2)                         # 3 × (B, T, C)
         q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))  # (B, H, T, D)
+        if self.rope: q, k = rotary(q, start_pos or 0), rotary(k, start_pos or 0)  # (see "Rotary positions")
         if start_pos is not None:           # KV cache: store these keys/values, then attend over all of them
             end = start_pos + T
             self.cache_k[:B, :, start_pos:end], self.cache_v[:B, :, start_pos:end] = k, v
@@ -127,7 +132,7 @@ class GPT(nn.Module):
         self.config = config
         self.transformer = nn.ModuleDict(dict(
             wte=nn.Embedding(config.padded_vocab_size, config.n_embd),
-            wpe=nn.Embedding(config.block_size, config.n_embd),
+            **({} if config.rope else dict(wpe=nn.Embedding(config.block_size, config.n_embd))),
             drop=nn.Dropout(config.dropout),
             h=nn.ModuleList(Block(config) for _ in range(config.n_layer)),
             ln_f=nn.LayerNorm(config.n_embd, bias=config.bias),
@@ -150,7 +155,7 @@ class GPT(nn.Module):
     def num_params(self, exclude_embeddings: bool = False) -> int:
         "Number of parameters (a tied matrix counts once); optionally without the token and position embeddings."
         n = sum(p.numel() for p in self.parameters())
-        if exclude_embeddings: n -= self.transformer.wte.weight.numel() + self.transformer.wpe.weight.numel()
+        if exclude_embeddings: n -= sum(e.weight.numel() for k, e in self.transformer.items() if k in ("wte", "wpe"))
         return n
 
     def _check_input(self, idx: torch.Tensor, start_pos: int | None):
@@ -187,8 +192,10 @@ class GPT(nn.Module):
         "The final LayerNorm's output (B, T, C): all of `forward` but the output layer (a fused loss starts here)."
         self._check_input(idx, start_pos)
         start = start_pos or 0
-        pos = torch.arange(start, start + idx.size(1), device=idx.device)
-        x = self.transformer.drop(self.transformer.wte(idx) + self.transformer.wpe(pos))  # (B, T, C)
+        x = self.transformer.wte(idx)                                                     # (B, T, C)
+        if not self.config.rope:                    # learned positions (with rope, attention rotates q and k)
+            x = x + self.transformer.wpe(torch.arange(start, start + idx.size(1), device=idx.device))
+        x = self.transformer.drop(x)
         for block in self.transformer.h: x = block(x, start_pos)
         return self.transformer.ln_f(x)
 
@@ -331,3 +338,16 @@ def config_from_hf(hf: dict, **overrides) -> GPTConfig:
             raise NotImplementedError(f"config.json has {key}={hf[key]!r}; GPT implements {allowed}")
     return GPTConfig(**{"block_size": hf["n_positions"], "vocab_size": hf["vocab_size"], "n_layer": hf["n_layer"],
                         "n_head": hf["n_head"], "n_embd": hf["n_embd"], "bias": True, **overrides})
+
+# %% ../nbs/02_gpt2.ipynb #24ea7c2a
+def rotary(x: torch.Tensor,  # queries or keys (B, H, T, D), D even
+           start: int = 0,   # position of x[:, :, 0]
+           theta: float = 10000.0,
+          ) -> torch.Tensor:
+    "Rotary position embedding: feature i and i + D/2 of position p turned by the angle p·θ^(-2i/D), in float32."
+    T, D = x.shape[-2:]
+    speed = theta ** (-torch.arange(0, D, 2, device=x.device, dtype=torch.float32) / D)       # (D/2,)
+    angle = torch.arange(start, start + T, device=x.device, dtype=torch.float32)[:, None] * speed  # (T, D/2)
+    cos, sin = angle.cos(), angle.sin()
+    x1, x2 = x.float().chunk(2, dim=-1)
+    return torch.cat([x1 * cos - x2 * sin, x1 * sin + x2 * cos], dim=-1).type_as(x)
