@@ -99,7 +99,7 @@ def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tu
     if setting.attn not in ATTNS: raise ValueError(f"attn must be one of {ATTNS}, got {setting.attn!r}")
     if setting.loss not in ("torch", "fused"): raise ValueError(f"loss must be 'torch' or 'fused', got {setting.loss!r}")
     torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = setting.tf32
-    _select_sdpa(setting.attn)
+    if str(device).startswith("cuda"): _select_sdpa(setting.attn)   # process-wide flags: leave the CPU's alone
     torch._dynamo.reset()  # a compiled graph from an earlier row must not be reused with other backend flags
     torch.manual_seed(seed)
     impl = {"naive": "naive", "triton": "triton"}.get(setting.attn, "sdpa")
