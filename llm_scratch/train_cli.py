@@ -32,6 +32,9 @@ def train_cli(preset: str = "shakespeare",  # 'shakespeare' (CPU, minutes) or 'g
               n_layer: int = None, n_head: int = None, n_embd: int = None,  # model shape
               vocab_size: int = None,       # BPE vocabulary of the Shakespeare corpus
               dropout: float = None,
+              rope: bool_arg = None,        # rotary positions instead of the learned table (true/false)
+              optimizer: str = None,        # 'muon' (Muon on the block matrices, AdamW on the rest) or 'adamw'
+              muon_lr: float = None,        # peak learning rate of the Muon group
               max_lr: float = None, min_lr: float = None, warmup_steps: int = None, weight_decay: float = None,
               eval_every: int = None,       # validation loss every N steps
               sample_every: int = None,     # a sample every N steps
