@@ -263,7 +263,6 @@ class ShardLoader:
                  seed: int = 0,             # seed of the permutations
                  eot: int | None = None,    # document separator id (default: from `meta.json`, if any)
                  shuffle_windows: bool = False):  # rows of a batch from random places: a permutation of T-token windows
-        "Batches from the `split` shards in `folder`; the whole state is (epoch, shard, position)."
         if B <= 0 or T <= 0: raise ValueError(f"B and T must be positive, got B={B}, T={T}")
         if not 0 <= rank < world_size: raise ValueError(f"rank must be in [0, {world_size}), got {rank}")
         self.files = shard_files(folder, split)

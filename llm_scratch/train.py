@@ -110,9 +110,8 @@ def make_optimizer(model: GPT,
     "AdamW as in GPT-2, or Muon for the linear layers inside the blocks and AdamW for the rest."
     if name == "adamw": return model.configure_optimizers(weight_decay, lr, betas, device_type)
     if name != "muon": raise ValueError(f"optimizer must be 'adamw' or 'muon', got {name!r}")
-    out_layer = getattr(model, "lm_head", None)
-    hidden = {id(m.weight) for m in model.modules() if isinstance(m, torch.nn.Linear) and m is not out_layer}
-    hidden -= {id(out_layer.weight)} if out_layer is not None else set()   # the tied embedding stays with AdamW
+    # the linear layers of the blocks; the output layer (its weight is the tied embedding) stays with AdamW
+    hidden = {id(m.weight) for m in model.modules() if isinstance(m, torch.nn.Linear) and m is not model.lm_head}
     params = [p for p in model.parameters() if p.requires_grad]
     groups = [dict(params=[p for p in params if id(p) in hidden], muon=True, lr=muon_lr, lr_scale=muon_lr / lr,
                    weight_decay=weight_decay),
@@ -137,7 +136,8 @@ def model_flops_per_token(config: GPTConfig,  # the model's configuration (the p
     "Training FLOPs per token: 6 per parameter (every one, the tied output matrix once) + 12·L·C·T for attention."
     C, L = config.n_embd, config.n_layer
     small = (13 * C, 2 * C) if config.bias else (2 * C, C)   # per block and final: biases and LayerNorm vectors
-    n_params = (12 * C * C + small[0]) * L + small[1] + config.padded_vocab_size * C + config.block_size * C
+    positions = 0 if config.rope else config.block_size * C  # the learned table (rotary positions have none)
+    n_params = (12 * C * C + small[0]) * L + small[1] + config.padded_vocab_size * C + positions
     return 6 * n_params + 12 * L * C * T
 
 def peak_flops(device: torch.device) -> float | None:
@@ -202,7 +202,8 @@ class TrainConfig:
 
 PRESETS = {
     "shakespeare": dict(),
-    "gpt2-124M": dict(data="edu_fineweb10B", optimizer="adamw", rope=False, n_layer=12, n_head=12, n_embd=768, block_size=1024, bias=True,
+    "gpt2-124M": dict(data="edu_fineweb10B", optimizer="adamw", rope=False, n_layer=12, n_head=12, n_embd=768,
+                      block_size=1024, bias=True,
                       vocab_pad_multiple=64, batch_size=64, total_batch=524288, max_steps=19073, warmup_steps=715,
                       max_lr=6e-4, min_lr=6e-5, weight_decay=0.1, beta2=0.95, eval_every=250, eval_windows=20 * 8,
                       final_eval=False, sample_every=250, sample_tokens=32, sample_prompt="Hello, I'm a language model,",
