@@ -6,13 +6,22 @@
 from __future__ import annotations
 
 import math
+import os
+from pathlib import Path
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
+
+from .flash_attn import INTERPRET   # first: without a GPU it selects Triton's CPU interpreter
+import triton
+import triton.language as tl
 
 # %% auto #0
-__all__ = ['ce_chunk', 'fused_linear_cross_entropy', 'to_float8', 'fp8_linear', 'Float8Linear', 'convert_to_float8',
-           'flash_attention_op', 'causal_flash_attention_op']
+__all__ = ['CUBLASLT_SRC', 'EPILOGUES', 'ce_chunk', 'fused_linear_cross_entropy', 'cross_entropy_chunk', 'to_float8',
+           'fp8_linear', 'Float8Linear', 'convert_to_float8', 'flash_attention_op', 'causal_flash_attention_op',
+           'lt_matmul', 'gelu_tanh_grad', 'gelu_linear_aux', 'dgelu_matmul', 'gelu_mlp', 'FusedGeluMLP',
+           'fuse_gelu_mlps', 'bf16_residual']
 
 # %% ../nbs/07b_fused.ipynb #3f0f4dd3
 def ce_chunk(logits: torch.Tensor,     # (n, V) logits of one chunk of rows, any float dtype
@@ -34,9 +43,10 @@ def ce_chunk(logits: torch.Tensor,     # (n, V) logits of one chunk of rows, any
 
 _ce_chunk_compiled = None
 
-def _ce_chunk_fn(device: torch.device):
-    "`ce_chunk`, compiled into fused kernels on CUDA (compiled once per process), plain PyTorch elsewhere."
+def _ce_chunk_fn(device: torch.device, kernel: str = "torch"):
+    "The chunk's loss function: our Triton kernel, or `ce_chunk` (compiled once per process on CUDA, plain elsewhere)."
     global _ce_chunk_compiled
+    if kernel == "triton": return cross_entropy_chunk   # defined below, with its own section
     if device.type != "cuda": return ce_chunk
     if _ce_chunk_compiled is None: _ce_chunk_compiled = torch.compile(ce_chunk, dynamic=False)
     return _ce_chunk_compiled
@@ -44,8 +54,8 @@ def _ce_chunk_fn(device: torch.device):
 class _FusedLinearCE(torch.autograd.Function):
     "Mean cross-entropy of h @ W^T; loss and both gradients computed chunk by chunk in the forward pass."
     @staticmethod
-    def forward(ctx, h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype):
-        ce = _ce_chunk_fn(h.device)
+    def forward(ctx, h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype, kernel):
+        ce = _ce_chunk_fn(h.device, kernel)
         with torch.autocast(h.device.type, enabled=False):
             hc, wc = h.to(compute_dtype), weight.to(compute_dtype)
             acc = torch.promote_types(compute_dtype, torch.float32)          # dtype of the loss sums
@@ -68,7 +78,7 @@ class _FusedLinearCE(torch.autograd.Function):
     def backward(ctx, grad_loss):
         grad_h, grad_w = ctx.saved_tensors
         return ((grad_h * grad_loss).to(ctx.dtypes[0]), (grad_w * grad_loss).to(ctx.dtypes[1]),
-                None, None, None, None, None)
+                None, None, None, None, None, None)
 
 def fused_linear_cross_entropy(h: torch.Tensor,          # (N, C) hidden states (the final LayerNorm's output)
                                weight: torch.Tensor,     # (V, C) output matrix (GPT-2: the tied token embedding)
@@ -77,6 +87,8 @@ def fused_linear_cross_entropy(h: torch.Tensor,          # (N, C) hidden states 
                                chunk_rows: int = 8192,   # rows per chunk: the chunk's logits are chunk_rows × V
                                ignore_index: int = -100,
                                compute_dtype: torch.dtype | None = None,  # dtype of the products (default h's)
+                               kernel: str = "auto",     # the chunk's loss: "triton" kernel, "torch" (compiled on
+                                                         # CUDA), or "auto" = Triton on CUDA unless float64, else torch
                               ) -> torch.Tensor:
     "`F.cross_entropy(h @ weight.T, targets)` (mean over non-ignored rows) without materialising all the logits."
     if h.dim() != 2 or weight.dim() != 2 or h.size(1) != weight.size(1):
@@ -84,8 +96,62 @@ def fused_linear_cross_entropy(h: torch.Tensor,          # (N, C) hidden states 
     if targets.shape != h.shape[:1]:
         raise ValueError(f"targets must have shape ({h.size(0)},), got {tuple(targets.shape)}; flatten (B, T) first")
     if chunk_rows < 1: raise ValueError(f"chunk_rows must be >= 1, got {chunk_rows}")
+    if kernel not in ("auto", "triton", "torch"): raise ValueError(f"kernel must be 'auto', 'triton' or 'torch', got {kernel!r}")
     vocab_size = weight.size(0) if vocab_size is None else vocab_size
-    return _FusedLinearCE.apply(h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype or h.dtype)
+    compute_dtype = compute_dtype or h.dtype
+    if kernel == "auto": kernel = "triton" if h.is_cuda and compute_dtype != torch.float64 else "torch"
+    return _FusedLinearCE.apply(h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype, kernel)
+
+# %% ../nbs/07b_fused.ipynb #57b08203
+@triton.jit
+def _cross_entropy_kernel(logits_ptr, logits_stride, targets_ptr, loss_ptr, grad_ptr, grad_stride, n_cols,
+                          vocab_size, inv_count_ptr, ignore_index, BLOCK: tl.constexpr):
+    "One program per row: pass 1 finds the log-sum-exp online, pass 2 writes (softmax - one-hot) / count."
+    row = tl.program_id(0)
+    src = logits_ptr + tl.cast(row, tl.int64) * logits_stride
+    dst = grad_ptr + tl.cast(row, tl.int64) * grad_stride
+    offs = tl.arange(0, BLOCK)
+    m = tl.full([BLOCK], -1e30, tl.float32)   # running max of each lane (finite: exp(m - m_new) is never nan)
+    s = tl.zeros([BLOCK], tl.float32)          # running sum of exp(z - m) of each lane
+    for start in range(0, vocab_size, BLOCK):
+        cols = start + offs
+        z = tl.load(src + cols, mask=cols < vocab_size, other=float("-inf")).to(tl.float32)
+        m_new = tl.maximum(m, z)
+        s = s * tl.exp(m - m_new) + tl.exp(z - m_new)
+        m = m_new
+    mx = tl.max(m, 0)
+    lse = mx + tl.log(tl.sum(s * tl.exp(m - mx), 0))
+    t = tl.load(targets_ptr + row)
+    valid = t != ignore_index
+    t = tl.where(valid, t, 0)
+    z_t = tl.load(src + t).to(tl.float32)
+    tl.store(loss_ptr + row, tl.where(valid, lse - z_t, 0.0))
+    scale = tl.where(valid, tl.load(inv_count_ptr).to(tl.float32), 0.0)
+    for start in range(0, n_cols, BLOCK):      # pass 2; padding columns (>= vocab_size) get exp(-inf) = 0
+        cols = start + offs
+        z = tl.load(src + cols, mask=cols < vocab_size, other=float("-inf")).to(tl.float32)
+        g = (tl.exp(z - lse) - (cols == t).to(tl.float32)) * scale
+        tl.store(dst + cols, g.to(dst.dtype.element_ty), mask=cols < n_cols)
+
+def cross_entropy_chunk(logits: torch.Tensor,     # (n, V) logits, rows contiguous; overwritten if `inplace`
+                        targets: torch.Tensor,    # (n,) target ids; `ignore_index` marks rows without a loss
+                        vocab_size: int,          # columns >= vocab_size are padding: probability 0
+                        inv_count: torch.Tensor,  # 1 / (rows with a loss in the whole batch), a 0-d tensor
+                        ignore_index: int = -100,
+                        inplace: bool = True,     # write the gradient over the logits (they are dead afterwards)
+                        block: int = 4096, num_warps: int = 16,  # measured best on an H100 (see below)
+                       ) -> tuple[torch.Tensor, torch.Tensor]:
+    "`ce_chunk` as one Triton kernel: (summed float32 loss, d(mean loss)/d(logits) in the logits' dtype)."
+    if logits.dim() != 2 or logits.stride(1) != 1:
+        raise ValueError(f"logits must be a (n, V) matrix with contiguous rows, got shape {tuple(logits.shape)} "
+                         f"and strides {logits.stride()}; call .contiguous() first")
+    if logits.dtype == torch.float64: raise ValueError("the Triton loss kernel computes in float32; use kernel='torch' for float64")
+    n, V = logits.shape
+    losses = torch.empty(n, dtype=torch.float32, device=logits.device)
+    grad = logits if inplace else torch.empty_like(logits)
+    _cross_entropy_kernel[(n,)](logits, logits.stride(0), targets, losses, grad, grad.stride(0), V, vocab_size,
+                                inv_count, ignore_index, BLOCK=min(block, triton.next_power_of_2(V)), num_warps=num_warps)
+    return losses.sum(), grad
 
 # %% ../nbs/07b_fused.ipynb #10e60a86
 def to_float8(x: torch.Tensor, dtype: torch.dtype = torch.float8_e4m3fn) -> tuple[torch.Tensor, torch.Tensor]:
@@ -200,3 +266,231 @@ def flash_attention_op(q: torch.Tensor,  # queries (batch, q_heads, q_len, head_
 def causal_flash_attention_op(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
     "Causal `flash_attention_op`, with the signature of `CausalSelfAttention.attend` (to plug it into a GPT)."
     return flash_attention_op(q, k, v, causal=True)
+
+# %% ../nbs/07b_fused.ipynb #6a4f2669
+CUBLASLT_SRC = r"""
+/* llm_scratch: one bf16 cuBLASLt matrix product with an epilogue, called from Python through ctypes. */
+#include <cublasLt.h>
+#include <stdint.h>
+#include <string.h>
+
+static cublasLtHandle_t handle = 0;
+typedef struct { int64_t key[10]; int found; cublasLtMatmulAlgo_t algo[8]; } entry_t;
+static entry_t cache[256];
+static int n_cache = 0;
+
+int lt_matmul_bf16(int transa, int transb, int64_t m, int64_t n, int64_t k,
+                   const void *A, int64_t lda, const void *B, int64_t ldb, void *D, int64_t ldd,
+                   int epilogue, void *bias, void *aux, int64_t ldaux,
+                   void *workspace, size_t workspace_size, void *stream, int algo_index) {
+    static const cublasLtEpilogue_t kinds[] = {CUBLASLT_EPILOGUE_DEFAULT, CUBLASLT_EPILOGUE_BIAS,
+        CUBLASLT_EPILOGUE_GELU_AUX_BIAS, CUBLASLT_EPILOGUE_DGELU, CUBLASLT_EPILOGUE_DGELU_BGRAD, CUBLASLT_EPILOGUE_BGRADB};
+    if (epilogue < 0 || epilogue > 5) return -1;
+    cublasStatus_t st;
+    int ret = 0;
+    cublasLtMatmulDesc_t op = 0;
+    cublasLtMatrixLayout_t la = 0, lb = 0, ld = 0;
+    cublasLtMatmulPreference_t pref = 0;
+#define CK(x) do { st = (x); if (st != CUBLAS_STATUS_SUCCESS) { ret = __LINE__ * 1000 + (int)st; goto done; } } while (0)
+    if (!handle) CK(cublasLtCreate(&handle));
+    cublasOperation_t ta = transa ? CUBLAS_OP_T : CUBLAS_OP_N, tb = transb ? CUBLAS_OP_T : CUBLAS_OP_N;
+    cublasLtEpilogue_t epi = kinds[epilogue];
+    CK(cublasLtMatmulDescCreate(&op, CUBLAS_COMPUTE_32F, CUDA_R_32F));
+    CK(cublasLtMatmulDescSetAttribute(op, CUBLASLT_MATMUL_DESC_TRANSA, &ta, sizeof(ta)));
+    CK(cublasLtMatmulDescSetAttribute(op, CUBLASLT_MATMUL_DESC_TRANSB, &tb, sizeof(tb)));
+    CK(cublasLtMatmulDescSetAttribute(op, CUBLASLT_MATMUL_DESC_EPILOGUE, &epi, sizeof(epi)));
+    if (bias) CK(cublasLtMatmulDescSetAttribute(op, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &bias, sizeof(bias)));
+    if (aux) {
+        CK(cublasLtMatmulDescSetAttribute(op, CUBLASLT_MATMUL_DESC_EPILOGUE_AUX_POINTER, &aux, sizeof(aux)));
+        CK(cublasLtMatmulDescSetAttribute(op, CUBLASLT_MATMUL_DESC_EPILOGUE_AUX_LD, &ldaux, sizeof(ldaux)));
+    }
+    CK(cublasLtMatrixLayoutCreate(&la, CUDA_R_16BF, transa ? k : m, transa ? m : k, lda));
+    CK(cublasLtMatrixLayoutCreate(&lb, CUDA_R_16BF, transb ? n : k, transb ? k : n, ldb));
+    CK(cublasLtMatrixLayoutCreate(&ld, CUDA_R_16BF, m, n, ldd));
+    int64_t key[10] = {transa, transb, m, n, k, lda, ldb, ldd, epilogue, ldaux};
+    int hit = -1;
+    for (int i = 0; i < n_cache; i++) if (!memcmp(cache[i].key, key, sizeof(key))) { hit = i; break; }
+    if (hit < 0) {
+        cublasLtMatmulHeuristicResult_t res[8];
+        int found = 0;
+        CK(cublasLtMatmulPreferenceCreate(&pref));
+        CK(cublasLtMatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
+                                                &workspace_size, sizeof(workspace_size)));
+        CK(cublasLtMatmulAlgoGetHeuristic(handle, op, la, lb, ld, ld, pref, 8, res, &found));
+        if (!found) { ret = -2; goto done; }
+        if (n_cache == 256) n_cache = 0;
+        hit = n_cache++;
+        memcpy(cache[hit].key, key, sizeof(key));
+        cache[hit].found = found;
+        for (int i = 0; i < found; i++) cache[hit].algo[i] = res[i].algo;
+    }
+    if (algo_index < 0) { ret = cache[hit].found; goto done; }   /* query: how many algorithms */
+    if (algo_index >= cache[hit].found) { ret = -3; goto done; }
+    float alpha = 1.0f, beta = 0.0f;
+    CK(cublasLtMatmul(handle, op, &alpha, A, la, B, lb, &beta, D, ld, D, ld, &cache[hit].algo[algo_index],
+                      workspace, workspace_size, (cudaStream_t)stream));
+done:
+    if (pref) cublasLtMatmulPreferenceDestroy(pref);
+    if (la) cublasLtMatrixLayoutDestroy(la);
+    if (lb) cublasLtMatrixLayoutDestroy(lb);
+    if (ld) cublasLtMatrixLayoutDestroy(ld);
+    if (op) cublasLtMatmulDescDestroy(op);
+    return ret;
+}
+"""
+
+EPILOGUES = {"none": 0, "bias": 1, "gelu_aux_bias": 2, "dgelu": 3, "dgelu_bgrad": 4, "bgradb": 5}  # index in `kinds`
+_lt = {"fn": None, "algo": {}, "times": {}, "workspace": {}}   # the loaded shim; chosen algorithm per problem
+
+def _build_cublaslt():
+    "Compile `CUBLASLT_SRC` with nvcc once (cached by its hash) and load it with ctypes."
+    import ctypes, hashlib, shutil, subprocess, tempfile
+    nvcc = shutil.which("nvcc") or "/usr/local/cuda/bin/nvcc"
+    if not Path(nvcc).exists():
+        raise RuntimeError("the cuBLASLt epilogues need CUDA's compiler (nvcc) to build a 70-line C shim; "
+                           "install the CUDA toolkit, or keep mlp='torch'")
+    cuda_home = Path(nvcc).resolve().parent.parent
+    lib64 = next((p for p in (cuda_home / "lib64", cuda_home / "lib") if p.exists()), cuda_home / "lib64")
+    tag = hashlib.sha256((CUBLASLT_SRC + str(cuda_home)).encode()).hexdigest()[:12]
+    so = Path(os.environ.get("LLM_SCRATCH_CACHE", Path.home() / ".cache" / "llm_scratch")) / f"cublaslt_{tag}.so"
+    if not so.exists():
+        so.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as d:
+            (Path(d) / "lt.c").write_text(CUBLASLT_SRC)
+            cmd = [nvcc, "-O2", "-shared", "-Xcompiler", "-fPIC", f"{d}/lt.c", "-o", f"{d}/lt.so", "-lcublasLt",
+                   f"-Xlinker=-rpath={lib64}"]
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode: raise RuntimeError(f"building the cuBLASLt shim failed:\n{' '.join(cmd)}\n{r.stderr[-2000:]}")
+            shutil.move(f"{d}/lt.so", so)
+    fn = ctypes.CDLL(str(so)).lt_matmul_bf16
+    i64, vp = ctypes.c_int64, ctypes.c_void_p
+    fn.argtypes = [ctypes.c_int, ctypes.c_int, i64, i64, i64, vp, i64, vp, i64, vp, i64, ctypes.c_int, vp, vp, i64,
+                   vp, ctypes.c_size_t, vp, ctypes.c_int]
+    fn.restype = ctypes.c_int
+    return fn
+
+def lt_matmul(transa: bool, transb: bool, m: int, n: int, k: int,  # column-major D (m×n) = op(A) (m×k) · op(B) (k×n)
+              A: torch.Tensor, lda: int, B: torch.Tensor, ldb: int, D: torch.Tensor, ldd: int,  # bf16 CUDA tensors
+              epilogue: str = "none", bias: torch.Tensor | None = None,  # bias (m,) in; for *bgrad*, the gradient out
+              aux: torch.Tensor | None = None, ldaux: int = 0,            # GELU's pre-activation (m×n, column-major)
+             ) -> torch.Tensor:
+    "One cuBLASLt product with an epilogue; at the first call of a problem the fastest of cuBLASLt's candidates is kept."
+    if _lt["fn"] is None: _lt["fn"] = _build_cublaslt()
+    ws = _lt["workspace"].get(D.device)
+    if ws is None: ws = _lt["workspace"][D.device] = torch.empty(32 * 2**20, dtype=torch.uint8, device=D.device)
+    ptr = lambda t: None if t is None else t.data_ptr()
+    stream = torch.cuda.current_stream(D.device).cuda_stream
+    call = lambda i: _lt["fn"](int(transa), int(transb), m, n, k, ptr(A), lda, ptr(B), ldb, ptr(D), ldd,
+                               EPILOGUES[epilogue], ptr(bias), ptr(aux), ldaux, ws.data_ptr(), ws.numel(), stream, i)
+    key = (transa, transb, m, n, k, lda, ldb, ldd, epilogue)
+    if key not in _lt["algo"]:            # time each candidate algorithm 5 times (index -1 asks how many there are)
+        found = call(-1)
+        if found <= 0: raise RuntimeError(f"cuBLASLt has no algorithm (code {found}) for m={m} n={n} k={k} epilogue={epilogue!r}")
+        times = []
+        for i in range(found):
+            if call(i): times.append(float("inf")); continue
+            a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+            a.record(); [call(i) for _ in range(5)]; b.record(); b.synchronize()
+            times.append(a.elapsed_time(b) / 5)
+        _lt["algo"][key], _lt["times"][key] = min(range(found), key=times.__getitem__), times
+    rc = call(_lt["algo"][key])
+    if rc: raise RuntimeError(f"cuBLASLt matmul failed with code {rc} (line·1000 + cublasStatus_t) "
+                              f"for m={m} n={n} k={k} epilogue={epilogue!r}")
+    return D
+
+# %% ../nbs/07b_fused.ipynb #c61a2f77
+def gelu_tanh_grad(x: torch.Tensor) -> torch.Tensor:
+    "d/dx of GELU's tanh form 0.5·x·(1 + tanh(u)), u = √(2/π)(x + 0.044715x³)."
+    c = math.sqrt(2 / math.pi)
+    t = torch.tanh(c * (x + 0.044715 * x ** 3))
+    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x)
+
+def _lt_ok(*ts: torch.Tensor) -> bool:
+    "Can these tensors go to cuBLASLt as they are? (CUDA, bf16, contiguous)"
+    return all(t.is_cuda and t.dtype == torch.bfloat16 and t.is_contiguous() for t in ts)
+
+@torch.library.custom_op("llm_scratch::gelu_linear_aux", mutates_args=())
+def gelu_linear_aux(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "(gelu_tanh(x wᵀ + b), x wᵀ + b) for x (N, K), w (H, K): one cuBLASLt call (GELU_AUX_BIAS) for bf16 on CUDA."
+    if _lt_ok(x, w, b):
+        N, K = x.shape; H = w.size(0)
+        h, pre = x.new_empty(N, H), x.new_empty(N, H)
+        # row-major (N, H) = column-major (H × N): D = wᵀ-as-stored (op T) times xᵀ-as-stored
+        lt_matmul(True, False, H, N, K, w, K, x, K, h, H, "gelu_aux_bias", bias=b, aux=pre, ldaux=H)
+        return h, pre
+    pre = torch.addmm(b, x, w.t())
+    return F.gelu(pre, approximate="tanh"), pre
+
+@gelu_linear_aux.register_fake
+def _(x, w, b):
+    return x.new_empty(x.size(0), w.size(0)), x.new_empty(x.size(0), w.size(0))
+
+@torch.library.custom_op("llm_scratch::dgelu_matmul", mutates_args=())
+def dgelu_matmul(dy: torch.Tensor, w: torch.Tensor, pre: torch.Tensor) -> torch.Tensor:
+    "(dy w) · gelu_tanh'(pre) for dy (N, C), w (C, H), pre (N, H): one cuBLASLt call (DGELU) for bf16 on CUDA."
+    if _lt_ok(dy, w, pre):
+        N, C = dy.shape; H = w.size(1)
+        dpre = dy.new_empty(N, H)
+        lt_matmul(False, False, H, N, C, w, H, dy, C, dpre, H, "dgelu", aux=pre, ldaux=H)
+        return dpre
+    acc = torch.promote_types(dy.dtype, torch.float32)
+    return ((dy @ w).to(acc) * gelu_tanh_grad(pre.to(acc))).to(dy.dtype)
+
+@dgelu_matmul.register_fake
+def _(dy, w, pre):
+    return dy.new_empty(dy.size(0), w.size(1))
+
+class _GeluMLP(torch.autograd.Function):
+    "y = gelu(x W1ᵀ + b1) W2ᵀ + b2 whose two GELU passes ride on the products' epilogues."
+    @staticmethod
+    def forward(ctx, x, w1, b1, w2, b2):
+        h, pre = gelu_linear_aux(x, w1, b1)
+        ctx.save_for_backward(x, w1, w2, h, pre)
+        return torch.addmm(b2, h, w2.t())
+
+    @staticmethod
+    def backward(ctx, dy):
+        x, w1, w2, h, pre = ctx.saved_tensors
+        dy = dy.contiguous()
+        dpre = dgelu_matmul(dy, w2, pre)
+        acc = torch.promote_types(dy.dtype, torch.float32)     # bias gradients: sums over 65k rows in float32
+        return (dpre @ w1, dpre.t() @ x, dpre.sum(0, dtype=acc).to(dy.dtype),
+                dy.t() @ h, dy.sum(0, dtype=acc).to(dy.dtype))
+
+def gelu_mlp(x: torch.Tensor,                     # (..., C)
+             w1: torch.Tensor, b1: torch.Tensor,  # (H, C), (H,): c_fc
+             w2: torch.Tensor, b2: torch.Tensor,  # (C, H), (C,): c_proj
+            ) -> torch.Tensor:
+    "GPT-2's MLP, c_proj(gelu_tanh(c_fc(x))), with the GELU forward and backward fused into the products."
+    shape = x.shape
+    y = _GeluMLP.apply(x.reshape(-1, shape[-1]).contiguous(), w1, b1, w2, b2)
+    return y.reshape(*shape[:-1], w2.size(0))
+
+class FusedGeluMLP(nn.Module):
+    "A GPT-2 `MLP` (same parameters, same names) running `gelu_mlp`; under autocast it computes in the autocast dtype."
+    def __init__(self, mlp: nn.Module):
+        super().__init__()
+        if mlp.c_fc.bias is None or mlp.c_proj.bias is None:
+            raise ValueError("FusedGeluMLP needs both Linear layers with a bias (GPTConfig(bias=True))")
+        self.c_fc, self.c_proj, self.dropout = mlp.c_fc, mlp.c_proj, mlp.dropout
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        dt = torch.get_autocast_dtype(x.device.type) if torch.is_autocast_enabled(x.device.type) else x.dtype
+        ps = [p.to(dt) for p in (self.c_fc.weight, self.c_fc.bias, self.c_proj.weight, self.c_proj.bias)]
+        return self.dropout(gelu_mlp(x.to(dt), *ps))
+
+def fuse_gelu_mlps(model: nn.Module) -> int:
+    "Replace every block's `mlp` of a GPT by a `FusedGeluMLP` in place (parameters kept); returns how many."
+    blocks = [b for b in model.modules() if isinstance(getattr(b, "mlp", None), nn.Module) and hasattr(b.mlp, "c_fc")]
+    for b in blocks:
+        if not isinstance(b.mlp, FusedGeluMLP): b.mlp = FusedGeluMLP(b.mlp)
+    return len(blocks)
+
+# %% ../nbs/07b_fused.ipynb #35060a4b
+def bf16_residual(model: nn.Module) -> list:
+    "Under autocast, cast a GPT's embedding outputs to the autocast dtype, so the residual stream is bf16; returns the hooks."
+    def cast(module, inputs, out):
+        dev = out.device.type
+        return out.to(torch.get_autocast_dtype(dev)) if torch.is_autocast_enabled(dev) else out
+    t = model.transformer
+    return [m.register_forward_hook(cast) for m in (t.wte, getattr(t, "wpe", None)) if m is not None]
