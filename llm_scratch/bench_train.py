@@ -19,7 +19,8 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from .fused import causal_flash_attention_op, convert_to_float8, fused_linear_cross_entropy
+from .fused import (bf16_residual, causal_flash_attention_op, convert_to_float8, fuse_gelu_mlps,
+                               fused_linear_cross_entropy)
 from .gpt2 import GPT, GPTConfig
 from .train import model_flops_per_token
 
@@ -65,9 +66,12 @@ class Setting:
     fused_adamw: bool = False
     compile: bool = False
     batch_size: int = 16
-    loss: str = "torch"          # "torch": lm_head then F.cross_entropy; "fused": `fused_linear_cross_entropy`
+    loss: str = "torch"          # "torch": lm_head then F.cross_entropy; "fused": `fused_linear_cross_entropy` with the
+                                 # compiled chunk loss; "fused_triton": the same with our Triton loss kernel
     fp8: bool = False            # the blocks' Linear layers in FP8 (`convert_to_float8`); changes the numerics
     compile_mode: str | None = None  # torch.compile mode, e.g. "max-autotune-no-cudagraphs"
+    mlp: str = "torch"           # "cublaslt": `FusedGeluMLP`, the GELU forward and backward in the products' epilogues
+    residual: str = "fp32"       # "bf16": `bf16_residual`, a bf16 residual stream under bf16 autocast
 
 def cpu_variant(s: Setting) -> Setting:
     "What a CPU can run of a setting: no bf16 autocast, no compile (slow to build), flash instead of cuDNN."
@@ -97,7 +101,10 @@ ATTNS = ("naive", "sdpa", "flash", "cudnn", "triton", "triton_op")
 def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tuple:
     "Model and AdamW optimizer for one setting (TF32 is switched globally here)."
     if setting.attn not in ATTNS: raise ValueError(f"attn must be one of {ATTNS}, got {setting.attn!r}")
-    if setting.loss not in ("torch", "fused"): raise ValueError(f"loss must be 'torch' or 'fused', got {setting.loss!r}")
+    for field, allowed in (("loss", ("torch", "fused", "fused_triton")), ("mlp", ("torch", "cublaslt")),
+                           ("residual", ("fp32", "bf16"))):
+        if getattr(setting, field) not in allowed:
+            raise ValueError(f"{field} must be one of {allowed}, got {getattr(setting, field)!r}")
     torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = setting.tf32
     if str(device).startswith("cuda"): _select_sdpa(setting.attn)   # process-wide flags: leave the CPU's alone
     torch._dynamo.reset()  # a compiled graph from an earlier row must not be reused with other backend flags
@@ -108,6 +115,8 @@ def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tu
     if setting.attn == "triton_op":   # the custom op in place of each layer's SDPA call: no graph break
         for block in model.transformer.h: block.attn.attend = causal_flash_attention_op
     if setting.fp8: convert_to_float8(model, out_dtype=torch.bfloat16 if setting.bf16 else torch.float32)
+    if setting.mlp == "cublaslt": fuse_gelu_mlps(model)
+    if setting.residual == "bf16": bf16_residual(model)
     opt = torch.optim.AdamW(model.parameters(), lr=6e-4, betas=(0.9, 0.95), weight_decay=0.1,
                             fused=setting.fused_adamw or None, foreach=None if setting.fused_adamw else False)
     return model, opt
@@ -115,11 +124,12 @@ def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tu
 def make_step(model: GPT, opt: torch.optim.Optimizer, setting: Setting, device: str):
     "The training step for `setting`: `step(x, y)` returns the loss as a tensor (no host sync)."
     compile = (lambda f: torch.compile(f, mode=setting.compile_mode)) if setting.compile else (lambda f: f)
-    if setting.loss == "fused":   # compile up to the last LayerNorm; the output layer + loss is the fused Function
+    if setting.loss != "torch":   # compile up to the last LayerNorm; the output layer + loss is the fused Function
         hidden, dtype = compile(model.hidden_states), torch.bfloat16 if setting.bf16 else torch.float32
+        kernel = "triton" if setting.loss == "fused_triton" else "torch"
         def fwd(x, y):
             loss = fused_linear_cross_entropy(hidden(x).flatten(0, 1), model.transformer.wte.weight, y.flatten(),
-                                              model.config.vocab_size, compute_dtype=dtype)
+                                              model.config.vocab_size, compute_dtype=dtype, kernel=kernel)
             return None, loss
     else: fwd = compile(model)
     amp = torch.autocast(device_type=device.split(":")[0], dtype=torch.bfloat16) if setting.bf16 else nullcontext()
@@ -288,10 +298,11 @@ def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int 
 def experiment_settings(best: Setting) -> list[Setting]:
     "The candidates measured on top of `best` (the batch-64 ladder setting), in the order they run."
     fused = replace(best, name="best + fused CE", loss="fused")
-    return [best,
-            fused,
-            replace(best, name="best + FP8 blocks", fp8=True),
-            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),
+    tri = replace(fused, name="+ Triton loss kernel", loss="fused_triton")
+    res = replace(tri, name="+ bf16 residual stream", residual="bf16")
+    return [best, fused, tri, res,
+            replace(res, name="+ GELU in cuBLASLt epilogues", mlp="cublaslt"),   # rows 0-4: the cumulative path
+            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),      # rows 5-6: measured, not kept
             replace(fused, name="best + fused CE + our attention (custom op)", attn="triton_op")]
 
 def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: Setting,
@@ -321,7 +332,8 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: 
         ref_s = Setting("fp32", attn="sdpa", batch_size=16 if cuda else 4)
         ref = loss_curve(ref_s, curve_cfg, device, tokens, curve_steps)
         out["curves"]["fp32"] = {"losses": ref}
-        for s in [s for s in settings if s.loss != "torch" or s.fp8 or s.attn != best.attn]:
+        for s in [s for s in settings if s.loss != "torch" or s.fp8 or s.attn != best.attn or s.mlp != "torch"
+                  or s.residual != "fp32"]:
             if left() < 30: out["skipped"].append(f"curve: {s.name}"); continue
             cs = replace(s, batch_size=ref_s.batch_size, compile=False, vocab_pad_multiple=1)  # same init as ref
             try:
