@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 from .fused import (bf16_residual, causal_flash_attention_op, convert_to_float8, fuse_gelu_mlps,
-                               fused_linear_cross_entropy)
+                               fused_linear_cross_entropy, ones_column_linears)
 from .gpt2 import GPT, GPTConfig
 from .train import model_flops_per_token
 
@@ -72,6 +72,7 @@ class Setting:
     compile_mode: str | None = None  # torch.compile mode, e.g. "max-autotune-no-cudagraphs"
     mlp: str = "torch"           # "cublaslt": `FusedGeluMLP`, the GELU forward and backward in the products' epilogues
     residual: str = "fp32"       # "bf16": `bf16_residual`, a bf16 residual stream under bf16 autocast
+    ones_column: bool = False    # bias gradients from the weight-gradient products (`append_ones`): c_attn and the MLP
 
 def cpu_variant(s: Setting) -> Setting:
     "What a CPU can run of a setting: no bf16 autocast, no compile (slow to build), flash instead of cuDNN."
@@ -115,7 +116,8 @@ def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tu
     if setting.attn == "triton_op":   # the custom op in place of each layer's SDPA call: no graph break
         for block in model.transformer.h: block.attn.attend = causal_flash_attention_op
     if setting.fp8: convert_to_float8(model, out_dtype=torch.bfloat16 if setting.bf16 else torch.float32)
-    if setting.mlp == "cublaslt": fuse_gelu_mlps(model)
+    if setting.mlp == "cublaslt": fuse_gelu_mlps(model, ones_column=setting.ones_column)
+    if setting.ones_column: ones_column_linears(model)
     if setting.residual == "bf16": bf16_residual(model)
     opt = torch.optim.AdamW(model.parameters(), lr=6e-4, betas=(0.9, 0.95), weight_decay=0.1,
                             fused=setting.fused_adamw or None, foreach=None if setting.fused_adamw else False)
@@ -300,9 +302,10 @@ def experiment_settings(best: Setting) -> list[Setting]:
     fused = replace(best, name="best + fused CE", loss="fused")
     tri = replace(fused, name="+ Triton loss kernel", loss="fused_triton")
     res = replace(tri, name="+ bf16 residual stream", residual="bf16")
-    return [best, fused, tri, res,
-            replace(res, name="+ GELU in cuBLASLt epilogues", mlp="cublaslt"),   # rows 0-4: the cumulative path
-            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),      # rows 5-6: measured, not kept
+    epi = replace(res, name="+ GELU in cuBLASLt epilogues", mlp="cublaslt")
+    return [best, fused, tri, res, epi,                                         # rows 0-5: the cumulative path
+            replace(epi, name="+ bias gradients from a ones column", ones_column=True),
+            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),      # rows 6-7: measured, not kept
             replace(fused, name="best + fused CE + our attention (custom op)", attn="triton_op")]
 
 def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: Setting,
@@ -333,7 +336,7 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: 
         ref = loss_curve(ref_s, curve_cfg, device, tokens, curve_steps)
         out["curves"]["fp32"] = {"losses": ref}
         for s in [s for s in settings if s.loss != "torch" or s.fp8 or s.attn != best.attn or s.mlp != "torch"
-                  or s.residual != "fp32"]:
+                  or s.residual != "fp32" or s.ones_column]:
             if left() < 30: out["skipped"].append(f"curve: {s.name}"); continue
             cs = replace(s, batch_size=ref_s.batch_size, compile=False, vocab_pad_multiple=1)  # same init as ref
             try:

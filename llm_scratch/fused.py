@@ -18,10 +18,10 @@ import triton
 import triton.language as tl
 
 # %% auto #0
-__all__ = ['CUBLASLT_SRC', 'EPILOGUES', 'ce_chunk', 'fused_linear_cross_entropy', 'cross_entropy_chunk', 'to_float8',
+__all__ = ['CUBLASLT_SRC', 'EPILOGUES', 'ONES', 'ce_chunk', 'fused_linear_cross_entropy', 'cross_entropy_chunk', 'to_float8',
            'fp8_linear', 'Float8Linear', 'convert_to_float8', 'flash_attention_op', 'causal_flash_attention_op',
-           'lt_matmul', 'gelu_tanh_grad', 'gelu_linear_aux', 'dgelu_matmul', 'gelu_mlp', 'FusedGeluMLP',
-           'fuse_gelu_mlps', 'bf16_residual']
+           'lt_matmul', 'gelu_tanh_grad', 'append_ones', 'gelu_linear_aux', 'dgelu_matmul', 'gelu_mlp', 'FusedGeluMLP',
+           'fuse_gelu_mlps', 'OnesColumnLinear', 'ones_column_linears', 'bf16_residual']
 
 # %% ../nbs/07b_fused.ipynb #3f0f4dd3
 def ce_chunk(logits: torch.Tensor,     # (n, V) logits of one chunk of rows, any float dtype
@@ -409,21 +409,31 @@ def _lt_ok(*ts: torch.Tensor) -> bool:
     "Can these tensors go to cuBLASLt as they are? (CUDA, bf16, contiguous)"
     return all(t.is_cuda and t.dtype == torch.bfloat16 and t.is_contiguous() for t in ts)
 
+ONES = 8   # width of the [1, 0, ..., 0] block of `append_ones` (8 bf16 = 16 bytes keeps every row aligned)
+
+def append_ones(x: torch.Tensor) -> torch.Tensor:
+    "(N, K) -> (N, K + 8) = [x, 1, 0, ..., 0]: then dyᵀ @ that matrix is [dyᵀ x, column sums of dy, 0...]."
+    return torch.cat([x, x.new_ones(x.size(0), 1), x.new_zeros(x.size(0), ONES - 1)], 1)
+
 @torch.library.custom_op("llm_scratch::gelu_linear_aux", mutates_args=())
-def gelu_linear_aux(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    "(gelu_tanh(x wᵀ + b), x wᵀ + b) for x (N, K), w (H, K): one cuBLASLt call (GELU_AUX_BIAS) for bf16 on CUDA."
+def gelu_linear_aux(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, ones_column: bool = False
+                   ) -> tuple[torch.Tensor, torch.Tensor]:
+    """(gelu_tanh(x wᵀ + b), x wᵀ + b) for w (H, K) and x (N, ≥K) (columns past K are ignored): one cuBLASLt call
+    (GELU_AUX_BIAS) for bf16 on CUDA. With `ones_column` the first output is (N, H + 8), `append_ones` of the GELU."""
+    N, Kx = x.shape; H, K = w.shape
     if _lt_ok(x, w, b):
-        N, K = x.shape; H = w.size(0)
-        h, pre = x.new_empty(N, H), x.new_empty(N, H)
-        # row-major (N, H) = column-major (H × N): D = wᵀ-as-stored (op T) times xᵀ-as-stored
-        lt_matmul(True, False, H, N, K, w, K, x, K, h, H, "gelu_aux_bias", bias=b, aux=pre, ldaux=H)
+        h, pre = x.new_empty(N, H + (ONES if ones_column else 0)), x.new_empty(N, H)
+        if ones_column: h[:, H] = 1; h[:, H + 1:] = 0
+        # row-major (N, H) = column-major (H × N): D = w (stored (H, K), read transposed) · x (stored (N, Kx), as K × N)
+        lt_matmul(True, False, H, N, K, w, K, x, Kx, h, h.size(1), "gelu_aux_bias", bias=b, aux=pre, ldaux=H)
         return h, pre
-    pre = torch.addmm(b, x, w.t())
-    return F.gelu(pre, approximate="tanh"), pre
+    pre = torch.addmm(b, x[:, :K], w.t())
+    h = F.gelu(pre, approximate="tanh")
+    return (append_ones(h) if ones_column else h), pre
 
 @gelu_linear_aux.register_fake
-def _(x, w, b):
-    return x.new_empty(x.size(0), w.size(0)), x.new_empty(x.size(0), w.size(0))
+def _(x, w, b, ones_column=False):
+    return x.new_empty(x.size(0), w.size(0) + (ONES if ones_column else 0)), x.new_empty(x.size(0), w.size(0))
 
 @torch.library.custom_op("llm_scratch::dgelu_matmul", mutates_args=())
 def dgelu_matmul(dy: torch.Tensor, w: torch.Tensor, pre: torch.Tensor) -> torch.Tensor:
@@ -443,33 +453,42 @@ def _(dy, w, pre):
 class _GeluMLP(torch.autograd.Function):
     "y = gelu(x W1ᵀ + b1) W2ᵀ + b2 whose two GELU passes ride on the products' epilogues."
     @staticmethod
-    def forward(ctx, x, w1, b1, w2, b2):
-        h, pre = gelu_linear_aux(x, w1, b1)
-        ctx.save_for_backward(x, w1, w2, h, pre)
-        return torch.addmm(b2, h, w2.t())
+    def forward(ctx, x, w1, b1, w2, b2, ones_column):
+        H, K = w1.shape
+        a = append_ones(x) if ones_column else x      # compiled, the LayerNorm kernel writes the ones block too
+        h, pre = gelu_linear_aux(a, w1, b1, ones_column)
+        ctx.save_for_backward(a, w1, w2, h, pre)
+        ctx.ones_column = ones_column
+        return torch.addmm(b2, h[:, :H], w2.t())
 
     @staticmethod
     def backward(ctx, dy):
-        x, w1, w2, h, pre = ctx.saved_tensors
+        a, w1, w2, h, pre = ctx.saved_tensors
+        H, K = w1.shape
         dy = dy.contiguous()
         dpre = dgelu_matmul(dy, w2, pre)
+        if ctx.ones_column:                            # bias gradients fall out of the weight-gradient products
+            g1, g2 = dpre.t() @ a, dy.t() @ h          # (H, K + 8) = [dW1, db1, 0...], (C, H + 8) = [dW2, db2, 0...]
+            return dpre @ w1, g1[:, :K], g1[:, K], g2[:, :H], g2[:, H], None
         acc = torch.promote_types(dy.dtype, torch.float32)     # bias gradients: sums over 65k rows in float32
-        return (dpre @ w1, dpre.t() @ x, dpre.sum(0, dtype=acc).to(dy.dtype),
-                dy.t() @ h, dy.sum(0, dtype=acc).to(dy.dtype))
+        return (dpre @ w1, dpre.t() @ a, dpre.sum(0, dtype=acc).to(dy.dtype),
+                dy.t() @ h, dy.sum(0, dtype=acc).to(dy.dtype), None)
 
 def gelu_mlp(x: torch.Tensor,                     # (..., C)
              w1: torch.Tensor, b1: torch.Tensor,  # (H, C), (H,): c_fc
              w2: torch.Tensor, b2: torch.Tensor,  # (C, H), (C,): c_proj
+             ones_column: bool = False,           # bias gradients through `append_ones` instead of separate sums
             ) -> torch.Tensor:
     "GPT-2's MLP, c_proj(gelu_tanh(c_fc(x))), with the GELU forward and backward fused into the products."
     shape = x.shape
-    y = _GeluMLP.apply(x.reshape(-1, shape[-1]).contiguous(), w1, b1, w2, b2)
+    y = _GeluMLP.apply(x.reshape(-1, shape[-1]).contiguous(), w1, b1, w2, b2, ones_column)
     return y.reshape(*shape[:-1], w2.size(0))
 
 class FusedGeluMLP(nn.Module):
     "A GPT-2 `MLP` (same parameters, same names) running `gelu_mlp`; under autocast it computes in the autocast dtype."
-    def __init__(self, mlp: nn.Module):
+    def __init__(self, mlp: nn.Module, ones_column: bool = False):
         super().__init__()
+        self.ones_column = ones_column
         if mlp.c_fc.bias is None or mlp.c_proj.bias is None:
             raise ValueError("FusedGeluMLP needs both Linear layers with a bias (GPTConfig(bias=True))")
         self.c_fc, self.c_proj, self.dropout = mlp.c_fc, mlp.c_proj, mlp.dropout
@@ -477,14 +496,47 @@ class FusedGeluMLP(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         dt = torch.get_autocast_dtype(x.device.type) if torch.is_autocast_enabled(x.device.type) else x.dtype
         ps = [p.to(dt) for p in (self.c_fc.weight, self.c_fc.bias, self.c_proj.weight, self.c_proj.bias)]
-        return self.dropout(gelu_mlp(x.to(dt), *ps))
+        return self.dropout(gelu_mlp(x.to(dt), *ps, ones_column=self.ones_column))
 
-def fuse_gelu_mlps(model: nn.Module) -> int:
+def fuse_gelu_mlps(model: nn.Module, ones_column: bool = False) -> int:
     "Replace every block's `mlp` of a GPT by a `FusedGeluMLP` in place (parameters kept); returns how many."
     blocks = [b for b in model.modules() if isinstance(getattr(b, "mlp", None), nn.Module) and hasattr(b.mlp, "c_fc")]
     for b in blocks:
-        if not isinstance(b.mlp, FusedGeluMLP): b.mlp = FusedGeluMLP(b.mlp)
+        b.mlp = b.mlp if isinstance(b.mlp, FusedGeluMLP) else FusedGeluMLP(b.mlp)
+        b.mlp.ones_column = ones_column
     return len(blocks)
+
+# %% ../nbs/07b_fused.ipynb #8f5a9d3d
+class _OnesColumnLinear(torch.autograd.Function):
+    "y = x wᵀ + b, whose weight-gradient product also yields the bias gradient (x gets `append_ones`)."
+    @staticmethod
+    def forward(ctx, x, w, b):
+        a = append_ones(x)
+        ctx.save_for_backward(a, w)
+        return torch.addmm(b, a[:, :w.size(1)], w.t())
+
+    @staticmethod
+    def backward(ctx, dy):
+        a, w = ctx.saved_tensors
+        K = w.size(1)
+        g = dy.contiguous().t() @ a               # (O, K + 8) = [dW, db, 0...]
+        return dy @ w, g[:, :K], g[:, K]
+
+class OnesColumnLinear(nn.Linear):
+    "An `nn.Linear` whose bias gradient comes out of its weight-gradient product; made by `ones_column_linears`."
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        dt = torch.get_autocast_dtype(x.device.type) if torch.is_autocast_enabled(x.device.type) else x.dtype
+        shape = x.shape
+        y = _OnesColumnLinear.apply(x.reshape(-1, shape[-1]).to(dt), self.weight.to(dt), self.bias.to(dt))
+        return y.reshape(*shape[:-1], y.size(-1))
+
+def ones_column_linears(model: nn.Module, names: tuple[str, ...] = ("c_attn",)) -> int:
+    "Turn the `nn.Linear` layers called `names` (with a bias) into `OnesColumnLinear` in place; returns how many."
+    done = 0
+    for name, m in model.named_modules():
+        if type(m) is nn.Linear and name.split(".")[-1] in names and m.bias is not None:
+            m.__class__ = OnesColumnLinear; done += 1
+    return done
 
 # %% ../nbs/07b_fused.ipynb #35060a4b
 def bf16_residual(model: nn.Module) -> list:

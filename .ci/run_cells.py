@@ -1,0 +1,53 @@
+"""Run a notebook's code cells as plain Python, without Jupyter or nbdev (for a GPU machine that has only PyTorch).
+
+    python .ci/run_cells.py nbs/07b_fused.ipynb --flags cuda
+
+Cells carrying a test flag of settings.ini that is not named in --flags are skipped, as `nbdev_test` skips them;
+`#| eval: false` cells too. The test helpers come from fastcore (one pure-Python wheel). Outputs are not stored.
+"""
+import argparse, json, linecache, os, sys, time
+from configparser import ConfigParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def directives(src: str) -> dict:
+    "The `#| key value` lines at the top of a cell."
+    out = {}
+    for line in src.splitlines():
+        if not line.startswith("#|"): break
+        key, *val = line[2:].strip().split(maxsplit=1)
+        out[key.rstrip(":")] = val[0] if val else ""
+    return out
+
+
+def run(path: Path, skip: set) -> None:
+    ns = {"__name__": "__main__"}
+    os.chdir(path.parent)
+    for i, cell in enumerate(json.loads(path.read_text())["cells"]):
+        if cell["cell_type"] != "code": continue
+        src = "".join(cell["source"])
+        d = directives(src)
+        if d.get("eval", "").lower() == "false" or skip & d.keys(): continue
+        t0 = time.time()
+        name = f"<{path.name} cell {i}>"
+        linecache.cache[name] = (len(src), None, src.splitlines(keepends=True), name)  # Triton reads kernels' source
+        exec(compile(src, name, "exec"), ns)
+        flags = " ".join(k for k in d if k not in ("export", "hide"))
+        print(f"  cell {i} ok ({time.time() - t0:.1f} s){f' [{flags}]' if flags else ''}", flush=True)
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("notebooks", nargs="+", type=Path)
+    ap.add_argument("--flags", default="", help="test flags to run anyway, e.g. 'cuda'")
+    a = ap.parse_args()
+    cfg = ConfigParser(delimiters=["="]); cfg.read(ROOT / "settings.ini")
+    skip = set(cfg["DEFAULT"]["tst_flags"].split()) - set(a.flags.split())
+    sys.path.insert(0, str(ROOT)); os.environ.setdefault("IN_TEST", "1")
+    import torch  # no GPU: Triton's CPU interpreter, chosen before anything imports triton
+    if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
+    for p in a.notebooks:
+        print(f"running {p}", flush=True)
+        run(p.resolve(), skip)
