@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 
 from .fused import (bf16_residual, causal_flash_attention_op, convert_to_float8, fuse_gelu_mlps,
@@ -27,7 +28,7 @@ from .train import model_flops_per_token
 # %% auto #0
 __all__ = ['ATTNS', 'KERNEL_CATEGORIES', 'measure_peaks', 'Setting', 'cpu_variant', 'ladder', 'build', 'make_step', 'batches',
            'bench_setting', 'kernel_category', 'profile_step', 'format_profile', 'loss_curve', 'same_curve',
-           'ddp_bench', 'experiment_settings', 'run_experiments', 'environment', 'format_table', 'main',
+           'LossModule', 'ddp_bench', 'experiment_settings', 'run_experiments', 'environment', 'format_table', 'main',
            'format_curves']
 
 # %% ../nbs/07_train_speed.ipynb #bef5503e
@@ -260,6 +261,23 @@ def same_curve(ref: list[float], other: list[float], window: int = 10) -> dict:
     return {"max_gap": max(gaps), "end_gap": end_gap, "noise": noise, "ok": end_gap <= max(noise, 1e-3)}
 
 # %% ../nbs/07_train_speed.ipynb #b85e3d24
+@torch.compiler.disable   # the fused loss runs eagerly after the compiled graph (its chunk loop calls Triton/cuBLAS)
+def _fused_loss(h, w, y, vocab_size, dtype, kernel):
+    return fused_linear_cross_entropy(h, w, y, vocab_size, compute_dtype=dtype, kernel=kernel)
+
+class LossModule(nn.Module):
+    "A GPT and its loss as one module, so DDP's forward (and the graph compiled around it) covers the whole forward."
+    def __init__(self, model: GPT, setting: Setting):
+        super().__init__()
+        self.model, self.setting = model, setting
+
+    def forward(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        if self.setting.loss == "torch": return self.model(x, y)[1]
+        dtype = torch.bfloat16 if self.setting.bf16 else torch.float32
+        kernel = "triton" if self.setting.loss == "fused_triton" else "torch"
+        return _fused_loss(self.model.hidden_states(x).flatten(0, 1), self.model.transformer.wte.weight, y.flatten(),
+                           self.model.config.vocab_size, dtype, kernel)
+
 def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int = 5) -> dict | None:
     "Run `bench_setting`'s loop under DDP (one process per GPU, started by torchrun); rank 0 returns the result."
     import torch.distributed as dist
@@ -270,14 +288,14 @@ def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int 
     device = f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}" if cuda else "cpu"
     if cuda: torch.cuda.set_device(device)
     model, opt = build(setting, config, device)
-    ddp = DDP(model, device_ids=[device] if cuda else None, gradient_as_bucket_view=True)
+    ddp = DDP(LossModule(model, setting), device_ids=[device] if cuda else None, gradient_as_bucket_view=True)
     fwd = torch.compile(ddp) if setting.compile else ddp
     amp = torch.autocast(device_type=device.split(":")[0], dtype=torch.bfloat16) if setting.bf16 else nullcontext()
     tokens = torch.randint(0, config.vocab_size, (2**22,), generator=torch.Generator().manual_seed(rank))
     data = batches(tokens, setting.batch_size, config.block_size, device, seed=rank)
     def step():
         x, y = next(data)
-        with amp: _, loss = fwd(x, y)
+        with amp: loss = fwd(x, y)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step(); opt.zero_grad(set_to_none=True)
@@ -393,6 +411,7 @@ def main(argv: list[str] | None = None) -> dict | None:
     ap.add_argument("--data", help="uint16 token file for the loss-curve check (random tokens otherwise)")
     ap.add_argument("--curve-steps", type=int, default=50, help="steps of the loss-curve check (0 to skip)")
     ap.add_argument("--ddp", action="store_true", help="time the best setting under DDP (start with torchrun)")
+    ap.add_argument("--ddp-row", type=int, help="with --ddp: time this row of the experiments instead of the best setting")
     ap.add_argument("--rows", default="", help="comma-separated row numbers of the ladder (with --experiments: of the "
                                                "candidates) to run (default all)")
     ap.add_argument("--out", help="JSON file to write (or, with --ddp, to append the DDP row to)")
@@ -411,7 +430,7 @@ def main(argv: list[str] | None = None) -> dict | None:
     if device == "cpu":  # the interpreter is far too slow for a training step: no Triton row on a CPU
         rows, best, ours = [cpu_variant(r) for r in rows], cpu_variant(best), None
     if a.ddp:
-        res = ddp_bench(best, config, a.steps, a.warmup)
+        res = ddp_bench(best if a.ddp_row is None else experiment_settings(best)[a.ddp_row], config, a.steps, a.warmup)
         if res is not None:
             print(json.dumps(res))
             if a.out:
