@@ -278,7 +278,9 @@ class LossModule(nn.Module):
         return _fused_loss(self.model.hidden_states(x).flatten(0, 1), self.model.transformer.wte.weight, y.flatten(),
                            self.model.config.vocab_size, dtype, kernel)
 
-def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int = 5) -> dict | None:
+def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int = 5,
+              bucket_cap_mb: float = 150.0,  # DDP's gradient bucket size (its default is 25); see run 4 on two GPUs
+             ) -> dict | None:
     "Run `bench_setting`'s loop under DDP (one process per GPU, started by torchrun); rank 0 returns the result."
     import torch.distributed as dist
     from torch.nn.parallel import DistributedDataParallel as DDP
@@ -288,7 +290,8 @@ def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int 
     device = f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}" if cuda else "cpu"
     if cuda: torch.cuda.set_device(device)
     model, opt = build(setting, config, device)
-    ddp = DDP(LossModule(model, setting), device_ids=[device] if cuda else None, gradient_as_bucket_view=True)
+    ddp = DDP(LossModule(model, setting), device_ids=[device] if cuda else None, gradient_as_bucket_view=True,
+              bucket_cap_mb=bucket_cap_mb)
     fwd = torch.compile(ddp) if setting.compile else ddp
     amp = torch.autocast(device_type=device.split(":")[0], dtype=torch.bfloat16) if setting.bf16 else nullcontext()
     tokens = torch.randint(0, config.vocab_size, (2**22,), generator=torch.Generator().manual_seed(rank))
@@ -309,7 +312,7 @@ def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int 
     dist.destroy_process_group()
     if rank: return None
     tok_s = world * setting.batch_size * config.block_size / dt
-    return {"setting": f"{setting.name}, DDP x{world}", **asdict(setting), "world_size": world,
+    return {"setting": f"{setting.name}, DDP x{world}", **asdict(setting), "world_size": world, "bucket_cap_mb": bucket_cap_mb,
             "ms_per_step": 1e3 * dt, "tokens_per_s": tok_s,
             "tflops": tok_s * model_flops_per_token(replace(config, vocab_pad_multiple=setting.vocab_pad_multiple),
                                                     config.block_size) / 1e12}
@@ -411,6 +414,7 @@ def main(argv: list[str] | None = None) -> dict | None:
     ap.add_argument("--data", help="uint16 token file for the loss-curve check (random tokens otherwise)")
     ap.add_argument("--curve-steps", type=int, default=50, help="steps of the loss-curve check (0 to skip)")
     ap.add_argument("--ddp", action="store_true", help="time the best setting under DDP (start with torchrun)")
+    ap.add_argument("--bucket-mb", type=float, default=150.0, help="with --ddp: DDP's gradient bucket size in MB")
     ap.add_argument("--ddp-row", type=int, help="with --ddp: time this row of the experiments instead of the best setting")
     ap.add_argument("--rows", default="", help="comma-separated row numbers of the ladder (with --experiments: of the "
                                                "candidates) to run (default all)")
@@ -430,7 +434,8 @@ def main(argv: list[str] | None = None) -> dict | None:
     if device == "cpu":  # the interpreter is far too slow for a training step: no Triton row on a CPU
         rows, best, ours = [cpu_variant(r) for r in rows], cpu_variant(best), None
     if a.ddp:
-        res = ddp_bench(best if a.ddp_row is None else experiment_settings(best)[a.ddp_row], config, a.steps, a.warmup)
+        res = ddp_bench(best if a.ddp_row is None else experiment_settings(best)[a.ddp_row], config, a.steps, a.warmup,
+                        a.bucket_mb)
         if res is not None:
             print(json.dumps(res))
             if a.out:
