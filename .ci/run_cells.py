@@ -5,8 +5,7 @@
 Cells carrying a test flag of settings.ini that is not named in --flags are skipped, as `nbdev_test` skips them;
 `#| eval: false` cells too. The test helpers come from fastcore (one pure-Python wheel). Outputs are not stored.
 """
-import argparse, json, linecache, os, sys, time
-from configparser import ConfigParser
+import codeop, json, linecache, os, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +23,7 @@ def directives(src: str) -> dict:
 
 def run(path: Path, skip: set) -> None:
     ns = {"__name__": "__main__"}
+    compiler = codeop.Compile()   # remembers `from __future__ import annotations` across cells, as Jupyter does
     os.chdir(path.parent)
     for i, cell in enumerate(json.loads(path.read_text())["cells"]):
         if cell["cell_type"] != "code": continue
@@ -33,21 +33,15 @@ def run(path: Path, skip: set) -> None:
         t0 = time.time()
         name = f"<{path.name} cell {i}>"
         linecache.cache[name] = (len(src), None, src.splitlines(keepends=True), name)  # Triton reads kernels' source
-        exec(compile(src, name, "exec"), ns)
+        exec(compiler(src, name, "exec"), ns)
         flags = " ".join(k for k in d if k not in ("export", "hide"))
         print(f"  cell {i} ok ({time.time() - t0:.1f} s){f' [{flags}]' if flags else ''}", flush=True)
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("notebooks", nargs="+", type=Path)
-    ap.add_argument("--flags", default="", help="test flags to run anyway, e.g. 'cuda'")
-    a = ap.parse_args()
-    cfg = ConfigParser(delimiters=["="]); cfg.read(ROOT / "settings.ini")
-    skip = set(cfg["DEFAULT"]["tst_flags"].split()) - set(a.flags.split())
-    sys.path.insert(0, str(ROOT)); os.environ.setdefault("IN_TEST", "1")
-    import torch  # no GPU: Triton's CPU interpreter, chosen before anything imports triton
-    if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
-    for p in a.notebooks:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from nbargs import notebooks_and_skipped_flags
+    notebooks, skip = notebooks_and_skipped_flags(__doc__)
+    for p in notebooks:
         print(f"running {p}", flush=True)
         run(p.resolve(), skip)

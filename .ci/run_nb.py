@@ -5,8 +5,7 @@
 Cells carrying a test flag from settings.ini (`slow`, `cuda`) are skipped unless named in --flags, exactly as
 `nbdev_test` skips them, so this runs on a CPU-only machine. Run `nbdev_clean` afterwards (the CI checks it).
 """
-import argparse, os, sys
-from configparser import ConfigParser
+import os, sys
 from pathlib import Path
 
 from execnb.nbio import read_nb, write_nb
@@ -37,15 +36,9 @@ def run_nb(path: Path, skip: set) -> None:
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("notebooks", nargs="+", type=Path)
-    ap.add_argument("--flags", default="", help="test flags to run anyway, e.g. 'slow'")
-    a = ap.parse_args()
-    cfg = ConfigParser(delimiters=["="]); cfg.read(ROOT / "settings.ini")
-    skip = set(cfg["DEFAULT"]["tst_flags"].split()) - set(a.flags.split())
-    sys.path.insert(0, str(ROOT)); os.environ.setdefault("IN_TEST", "1")
-    import torch  # no GPU: Triton's CPU interpreter, chosen before anything imports triton (see tests/conftest.py)
-    if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
-    for p in a.notebooks:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from nbargs import notebooks_and_skipped_flags
+    notebooks, skip = notebooks_and_skipped_flags(__doc__)
+    for p in notebooks:
         print(f"running {p}", flush=True)
         run_nb(p.resolve(), skip)
