@@ -283,9 +283,8 @@ int lt_matmul_bf16(int transa, int transb, int64_t m, int64_t n, int64_t k,
                    const void *A, int64_t lda, const void *B, int64_t ldb, void *D, int64_t ldd,
                    int epilogue, void *bias, void *aux, int64_t ldaux,
                    void *workspace, size_t workspace_size, void *stream, int algo_index) {
-    static const cublasLtEpilogue_t kinds[] = {CUBLASLT_EPILOGUE_DEFAULT, CUBLASLT_EPILOGUE_BIAS,
-        CUBLASLT_EPILOGUE_GELU_AUX_BIAS, CUBLASLT_EPILOGUE_DGELU, CUBLASLT_EPILOGUE_DGELU_BGRAD, CUBLASLT_EPILOGUE_BGRADB};
-    if (epilogue < 0 || epilogue > 5) return -1;
+    static const cublasLtEpilogue_t kinds[] = {CUBLASLT_EPILOGUE_GELU_AUX_BIAS, CUBLASLT_EPILOGUE_DGELU};
+    if (epilogue < 0 || epilogue > 1) return -1;
     cublasStatus_t st;
     int ret = 0;
     cublasLtMatmulDesc_t op = 0;
@@ -339,8 +338,9 @@ done:
 }
 """
 
-EPILOGUES = {"none": 0, "bias": 1, "gelu_aux_bias": 2, "dgelu": 3, "dgelu_bgrad": 4, "bgradb": 5}  # index in `kinds`
-_lt = {"fn": None, "algo": {}, "times": {}, "workspace": {}}   # the loaded shim; chosen algorithm per problem
+EPILOGUES = {"gelu_aux_bias": 0, "dgelu": 1}   # index into the shim's `kinds`
+_lt = {"fn": None, "algo": {}, "times": {}, "workspace": {}}   # the shim; per problem the chosen algorithm and
+                                                                 # every candidate's time (ms), to look at
 
 def _build_cublaslt():
     "Compile `CUBLASLT_SRC` with nvcc once (cached by its hash) and load it with ctypes."
@@ -371,10 +371,12 @@ def _build_cublaslt():
 
 def lt_matmul(transa: bool, transb: bool, m: int, n: int, k: int,  # column-major D (m×n) = op(A) (m×k) · op(B) (k×n)
               A: torch.Tensor, lda: int, B: torch.Tensor, ldb: int, D: torch.Tensor, ldd: int,  # bf16 CUDA tensors
-              epilogue: str = "none", bias: torch.Tensor | None = None,  # bias (m,) in; for *bgrad*, the gradient out
+              epilogue: str,                        # a key of `EPILOGUES`
+              bias: torch.Tensor | None = None,     # (m,), added before the GELU
               aux: torch.Tensor | None = None, ldaux: int = 0,            # GELU's pre-activation (m×n, column-major)
              ) -> torch.Tensor:
     "One cuBLASLt product with an epilogue; at the first call of a problem the fastest of cuBLASLt's candidates is kept."
+    if epilogue not in EPILOGUES: raise ValueError(f"epilogue must be one of {list(EPILOGUES)}, got {epilogue!r}")
     if _lt["fn"] is None: _lt["fn"] = _build_cublaslt()
     ws = _lt["workspace"].get(D.device)
     if ws is None: ws = _lt["workspace"][D.device] = torch.empty(32 * 2**20, dtype=torch.uint8, device=D.device)
