@@ -421,6 +421,8 @@ def main(argv: list[str] | None = None) -> dict | None:
     ap.add_argument("--out", help="JSON file to write (or, with --ddp, to append the DDP row to)")
     ap.add_argument("--tiny", action="store_true", help="a tiny model (the default on a CPU)")
     ap.add_argument("--experiments", action="store_true", help="profile the batch-64 best row and time the candidates")
+    ap.add_argument("--ladder", action="store_true", help="with --experiments: time the ladder's rows first, so the "
+                                                          "whole table (fp32 ... ours) comes from one run")
     ap.add_argument("--budget-s", type=float, help="with --experiments: skip rows that would start after this many seconds")
     a = ap.parse_args(argv)
     if a.steps < 1 or a.warmup < 0 or a.big_batch < 1:
@@ -446,7 +448,7 @@ def main(argv: list[str] | None = None) -> dict | None:
     env = environment(device)
     peaks = measure_peaks(device)
     tokens = _load_tokens(a.data, config.vocab_size)
-    if a.experiments: return _main_experiments(a, config, device, tokens, best, env, peaks)
+    if a.experiments: return _main_experiments(a, config, device, tokens, best, env, peaks, rows if a.ladder else [])
     wanted = {int(i) for i in a.rows.split(",") if i.strip()} if a.rows else set(range(len(rows) + 2))
     results = []
     def save():
@@ -488,13 +490,19 @@ def format_curves(curves: dict) -> str:
                    f"| {name} | {c['max_gap']:.3f} | {c['end_gap']:.3f} | {c['noise']:.3f} | {'yes' if c['ok'] else 'NO'} |")
     return "\n".join(out)
 
-def _main_experiments(a, config, device, tokens, best, env, peaks) -> dict:
-    "`main --experiments`: run, save after every row, print the tables."
+def _main_experiments(a, config, device, tokens, best, env, peaks, ladder_rows=()) -> dict:
+    "`main --experiments`: (the ladder's rows first, if given), run, save after every row, print the tables."
+    lad = []
     def save(out):
-        if a.out: Path(a.out).write_text(json.dumps({"env": env, "peaks": peaks, **out}, indent=1))
+        if a.out: Path(a.out).write_text(json.dumps({"env": env, "peaks": peaks, "ladder": lad, **out}, indent=1))
+    for s in ladder_rows:
+        try: lad.append(bench_setting(s, config, device, tokens, steps=a.steps, warmup=a.warmup))
+        except Exception as e: lad.append({"setting": s.name, **asdict(s), "error": f"{type(e).__name__}: {e}"[:300]})
+        save({}); print(lad[-1].get("error") or f"{s.name:45s} {lad[-1]['ms_per_step']:8.1f} ms", flush=True)
     rows = [int(i) for i in a.rows.split(",") if i.strip()] or None
     out = run_experiments(config, device, tokens, best, a.steps, a.warmup, a.curve_steps, a.budget_s, save, rows)
     save(out)
+    if lad: print("\n" + format_table([r for r in lad if "error" not in r], peaks["matmul_tflops"]))
     ok = [r for r in out["rows"] if "error" not in r]
     print(f"\n{env.get('card')} | torch {env['torch']} | peak bf16 matmul "
           f"{peaks['matmul_tflops'] or float('nan'):.0f} TFLOP/s | copy {peaks['copy_gbps'] or float('nan'):.0f} GB/s")
