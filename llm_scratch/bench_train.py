@@ -21,7 +21,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .fused import (bf16_residual, causal_flash_attention_op, convert_to_float8, fuse_gelu_mlps,
-                               fused_linear_cross_entropy, ones_column_linears)
+                               fused_linear_cross_entropy, ones_column_linears, packed_qkv_attentions, tuned_linears)
 from .gpt2 import GPT, GPTConfig
 from .train import model_flops_per_token
 
@@ -62,7 +62,8 @@ class Setting:
     tf32: bool = False
     bf16: bool = False
     attn: str = "naive"          # "naive"; SDPA with any backend ("sdpa"), only flash ("flash") or only cuDNN ("cudnn");
-                                 # our Triton kernels behind torch.compiler.disable ("triton") or as a custom op ("triton_op")
+                                 # our Triton kernels behind torch.compiler.disable ("triton") or as a custom op ("triton_op");
+                                 # cuDNN through its own frontend on the packed qkv ("cudnn_fe", `qkv_attention`)
     vocab_pad_multiple: int = 1  # 64 gives 50304
     fused_adamw: bool = False
     compile: bool = False
@@ -74,6 +75,8 @@ class Setting:
     mlp: str = "torch"           # "cublaslt": `FusedGeluMLP`, the GELU forward and backward in the products' epilogues
     residual: str = "fp32"       # "bf16": `bf16_residual`, a bf16 residual stream under bf16 autocast
     ones_column: bool = False    # bias gradients from the weight-gradient products (`append_ones`): c_attn and the MLP
+    logits_fp8: bool = False     # with a fused loss: the logits product on FP8 tensor cores; changes the numerics
+    tuned: bool = False          # the blocks' plain products with timed cuBLASLt algorithms (`tuned_linears`)
 
 def cpu_variant(s: Setting) -> Setting:
     "What a CPU can run of a setting: no bf16 autocast, no compile (slow to build), flash instead of cuDNN."
@@ -98,7 +101,7 @@ def _select_sdpa(attn: str) -> None:
     torch.backends.cuda.enable_mem_efficient_sdp(only is None)
     torch.backends.cuda.enable_math_sdp(only is None)
 
-ATTNS = ("naive", "sdpa", "flash", "cudnn", "triton", "triton_op")
+ATTNS = ("naive", "sdpa", "flash", "cudnn", "triton", "triton_op", "cudnn_fe")
 
 def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tuple:
     "Model and AdamW optimizer for one setting (TF32 is switched globally here)."
@@ -116,6 +119,8 @@ def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tu
     model = GPT(cfg).to(device)
     if setting.attn == "triton_op":   # the custom op in place of each layer's SDPA call: no graph break
         for block in model.transformer.h: block.attn.attend = causal_flash_attention_op
+    if setting.attn == "cudnn_fe": packed_qkv_attentions(model)   # dq, dk, dv written into the packed layout
+    if setting.tuned: tuned_linears(model)
     if setting.fp8: convert_to_float8(model, out_dtype=torch.bfloat16 if setting.bf16 else torch.float32)
     if setting.mlp == "cublaslt": fuse_gelu_mlps(model, ones_column=setting.ones_column)
     if setting.ones_column: ones_column_linears(model)
@@ -132,7 +137,8 @@ def make_step(model: GPT, opt: torch.optim.Optimizer, setting: Setting, device: 
         kernel = "triton" if setting.loss == "fused_triton" else "torch"
         def fwd(x, y):
             loss = fused_linear_cross_entropy(hidden(x).flatten(0, 1), model.transformer.wte.weight, y.flatten(),
-                                              model.config.vocab_size, compute_dtype=dtype, kernel=kernel)
+                                              model.config.vocab_size, compute_dtype=dtype, kernel=kernel,
+                                              logits_fp8=setting.logits_fp8)
             return None, loss
     else: fwd = compile(model)
     amp = torch.autocast(device_type=device.split(":")[0], dtype=torch.bfloat16) if setting.bf16 else nullcontext()
@@ -262,8 +268,8 @@ def same_curve(ref: list[float], other: list[float], window: int = 10) -> dict:
 
 # %% ../nbs/07_train_speed.ipynb #b85e3d24
 @torch.compiler.disable   # the fused loss runs eagerly after the compiled graph (its chunk loop calls Triton/cuBLAS)
-def _fused_loss(h, w, y, vocab_size, dtype, kernel):
-    return fused_linear_cross_entropy(h, w, y, vocab_size, compute_dtype=dtype, kernel=kernel)
+def _fused_loss(h, w, y, vocab_size, dtype, kernel, logits_fp8):
+    return fused_linear_cross_entropy(h, w, y, vocab_size, compute_dtype=dtype, kernel=kernel, logits_fp8=logits_fp8)
 
 class LossModule(nn.Module):
     "A GPT and its loss as one module, so DDP's forward (and the graph compiled around it) covers the whole forward."
@@ -276,7 +282,7 @@ class LossModule(nn.Module):
         dtype = torch.bfloat16 if self.setting.bf16 else torch.float32
         kernel = "triton" if self.setting.loss == "fused_triton" else "torch"
         return _fused_loss(self.model.hidden_states(x).flatten(0, 1), self.model.transformer.wte.weight, y.flatten(),
-                           self.model.config.vocab_size, dtype, kernel)
+                           self.model.config.vocab_size, dtype, kernel, self.setting.logits_fp8)
 
 def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int = 5,
               bucket_cap_mb: float = 150.0,  # DDP's gradient bucket size (its default is 25); see run 4 on two GPUs
@@ -324,9 +330,12 @@ def experiment_settings(best: Setting) -> list[Setting]:
     tri = replace(fused, name="+ Triton loss kernel", loss="fused_triton")
     res = replace(tri, name="+ bf16 residual stream", residual="bf16")
     epi = replace(res, name="+ GELU in cuBLASLt epilogues", mlp="cublaslt")
-    return [best, fused, tri, res, epi,                                         # rows 0-5: the cumulative path
-            replace(epi, name="+ bias gradients from a ones column", ones_column=True),
-            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),      # rows 6-7: measured, not kept
+    ones = replace(epi, name="+ bias gradients from a ones column", ones_column=True)
+    fe = replace(ones, name="+ cuDNN frontend attention on packed qkv", attn="cudnn_fe")
+    f8 = replace(fe, name="+ FP8 logits product", logits_fp8=True)
+    return [best, fused, tri, res, epi, ones, fe, f8,                           # rows 0-8: the cumulative path
+            replace(f8, name="+ timed cuBLASLt algorithms", tuned=True),
+            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),      # rows 9-10: measured, not kept
             replace(fused, name="best + fused CE + our attention (custom op)", attn="triton_op")]
 
 def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: Setting,
@@ -357,7 +366,7 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: 
         ref = loss_curve(ref_s, curve_cfg, device, tokens, curve_steps)
         out["curves"]["fp32"] = {"losses": ref}
         for s in [s for s in settings if s.loss != "torch" or s.fp8 or s.attn != best.attn or s.mlp != "torch"
-                  or s.residual != "fp32" or s.ones_column]:
+                  or s.residual != "fp32" or s.ones_column or s.logits_fp8 or s.tuned]:
             if left() < 30: out["skipped"].append(f"curve: {s.name}"); continue
             cs = replace(s, batch_size=ref_s.batch_size, compile=False, vocab_pad_multiple=1)  # same init as ref
             try:

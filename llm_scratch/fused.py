@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
+from typing import Optional
 
 import torch
 import torch.nn as nn
@@ -17,11 +18,14 @@ from .flash_attn import INTERPRET   # first: without a GPU it selects Triton's C
 import triton
 import triton.language as tl
 
+from .gpt2 import CausalSelfAttention
+
 # %% auto #0
 __all__ = ['CUBLASLT_SRC', 'EPILOGUES', 'ONES', 'ce_chunk', 'fused_linear_cross_entropy', 'cross_entropy_chunk', 'to_float8',
            'fp8_linear', 'Float8Linear', 'convert_to_float8', 'flash_attention_op', 'causal_flash_attention_op',
            'lt_matmul', 'gelu_tanh_grad', 'append_ones', 'gelu_linear_aux', 'dgelu_matmul', 'gelu_mlp', 'FusedGeluMLP',
-           'fuse_gelu_mlps', 'OnesColumnLinear', 'ones_column_linears', 'bf16_residual']
+           'fuse_gelu_mlps', 'tuned_mm', 'TunedLinear', 'tuned_linears', 'OnesColumnLinear', 'ones_column_linears',
+           'bf16_residual', 'qkv_attention', 'PackedQKVAttention', 'packed_qkv_attentions']
 
 # %% ../nbs/07b_fused.ipynb #3f0f4dd3
 def ce_chunk(logits: torch.Tensor,     # (n, V) logits of one chunk of rows, any float dtype
@@ -41,20 +45,34 @@ def ce_chunk(logits: torch.Tensor,     # (n, V) logits of one chunk of rows, any
     g = torch.exp(z - lse[:, None]) - (cols[None, :] == t[:, None]).to(z.dtype)   # softmax - one-hot
     return loss_sum, (g * (valid.to(z.dtype) * inv_count)[:, None]).to(logits.dtype)
 
-_ce_chunk_compiled = None
-
 def _ce_chunk_fn(device: torch.device, kernel: str = "torch"):
     "The chunk's loss function: our Triton kernel, or `ce_chunk` (compiled once per process on CUDA, plain elsewhere)."
-    global _ce_chunk_compiled
     if kernel == "triton": return cross_entropy_chunk   # defined below, with its own section
-    if device.type != "cuda": return ce_chunk
-    if _ce_chunk_compiled is None: _ce_chunk_compiled = torch.compile(ce_chunk, dynamic=False)
-    return _ce_chunk_compiled
+    return _on_device(ce_chunk, device)
+
+def _scale_to(t: torch.Tensor, s: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
+    "t · s in `dtype` (the backward's scaling by the incoming gradient; one fused kernel when compiled)."
+    return (t * s).to(dtype)
+
+_compiled = {}
+
+def _on_device(fn, device: torch.device):
+    "`fn` compiled once per process on CUDA (one fused kernel per shape), plain elsewhere."
+    if device.type != "cuda": return fn
+    if fn not in _compiled: _compiled[fn] = torch.compile(fn, dynamic=False)
+    return _compiled[fn]
+
+def _fp8_logits(hq: torch.Tensor, sh: torch.Tensor, wq: torch.Tensor, sw: torch.Tensor, dtype: torch.dtype
+               ) -> torch.Tensor:
+    "(hq·sh)(wq·sw)ᵀ in `dtype` from e4m3 operands and their dequantising scales: FP8 tensor cores on CUDA."
+    if hq.is_cuda and hq.size(0) % 16 == 0 and wq.size(0) % 16 == 0:   # FP8 products need multiples of 16
+        return torch._scaled_mm(hq, wq.t(), scale_a=sh, scale_b=sw, out_dtype=dtype)
+    return ((hq.float() * sh) @ (wq.float() * sw).t()).to(dtype)     # the same numbers, computed in float32
 
 class _FusedLinearCE(torch.autograd.Function):
     "Mean cross-entropy of h @ W^T; loss and both gradients computed chunk by chunk in the forward pass."
     @staticmethod
-    def forward(ctx, h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype, kernel):
+    def forward(ctx, h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype, kernel, logits_fp8):
         ce = _ce_chunk_fn(h.device, kernel)
         with torch.autocast(h.device.type, enabled=False):
             hc, wc = h.to(compute_dtype), weight.to(compute_dtype)
@@ -63,9 +81,13 @@ class _FusedLinearCE(torch.autograd.Function):
             grad_h = torch.empty_like(hc)
             grad_w = torch.zeros_like(wc)
             loss = torch.zeros((), dtype=acc, device=h.device)
+            if logits_fp8:   # e4m3 copies with per-tensor scales, made once (not per chunk)
+                f8 = _on_device(to_float8, h.device)
+                (hq, sh), (wq, sw) = f8(hc), f8(wc)
             for s in range(0, h.size(0), chunk_rows):
                 e = min(s + chunk_rows, h.size(0))
-                logits = hc[s:e] @ wc.t()                                     # (n, V): the only logits alive
+                logits = (_fp8_logits(hq[s:e], sh, wq, sw, compute_dtype) if logits_fp8
+                          else hc[s:e] @ wc.t())                              # (n, V): the only logits alive
                 loss_sum, g = ce(logits, targets[s:e], vocab_size, inv_count, ignore_index)
                 loss += loss_sum
                 torch.mm(g, wc, out=grad_h[s:e])                              # dL/dh of these rows
@@ -77,8 +99,9 @@ class _FusedLinearCE(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_loss):
         grad_h, grad_w = ctx.saved_tensors
-        return ((grad_h * grad_loss).to(ctx.dtypes[0]), (grad_w * grad_loss).to(ctx.dtypes[1]),
-                None, None, None, None, None, None)
+        scale = _on_device(_scale_to, grad_h.device)
+        return (scale(grad_h, grad_loss, ctx.dtypes[0]), scale(grad_w, grad_loss, ctx.dtypes[1]),
+                None, None, None, None, None, None, None)
 
 def fused_linear_cross_entropy(h: torch.Tensor,          # (N, C) hidden states (the final LayerNorm's output)
                                weight: torch.Tensor,     # (V, C) output matrix (GPT-2: the tied token embedding)
@@ -89,6 +112,8 @@ def fused_linear_cross_entropy(h: torch.Tensor,          # (N, C) hidden states 
                                compute_dtype: torch.dtype | None = None,  # dtype of the products (default h's)
                                kernel: str = "auto",     # the chunk's loss: "triton" kernel, "torch" (compiled on
                                                          # CUDA), or "auto" = Triton on CUDA unless float64, else torch
+                               logits_fp8: bool = False, # the logits product from e4m3 copies of h and W (per-tensor
+                                                         # scales); the gradient products stay in compute_dtype
                               ) -> torch.Tensor:
     "`F.cross_entropy(h @ weight.T, targets)` (mean over non-ignored rows) without materialising all the logits."
     if h.dim() != 2 or weight.dim() != 2 or h.size(1) != weight.size(1):
@@ -100,7 +125,8 @@ def fused_linear_cross_entropy(h: torch.Tensor,          # (N, C) hidden states 
     vocab_size = weight.size(0) if vocab_size is None else vocab_size
     compute_dtype = compute_dtype or h.dtype
     if kernel == "auto": kernel = "triton" if h.is_cuda and compute_dtype != torch.float64 else "torch"
-    return _FusedLinearCE.apply(h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype, kernel)
+    return _FusedLinearCE.apply(h, weight, targets, vocab_size, chunk_rows, ignore_index, compute_dtype, kernel,
+                                bool(logits_fp8))
 
 # %% ../nbs/07b_fused.ipynb #57b08203
 @triton.jit
@@ -283,8 +309,9 @@ int lt_matmul_bf16(int transa, int transb, int64_t m, int64_t n, int64_t k,
                    const void *A, int64_t lda, const void *B, int64_t ldb, void *D, int64_t ldd,
                    int epilogue, void *bias, void *aux, int64_t ldaux,
                    void *workspace, size_t workspace_size, void *stream, int algo_index) {
-    static const cublasLtEpilogue_t kinds[] = {CUBLASLT_EPILOGUE_GELU_AUX_BIAS, CUBLASLT_EPILOGUE_DGELU};
-    if (epilogue < 0 || epilogue > 1) return -1;
+    static const cublasLtEpilogue_t kinds[] = {CUBLASLT_EPILOGUE_GELU_AUX_BIAS, CUBLASLT_EPILOGUE_DGELU,
+                                               CUBLASLT_EPILOGUE_DEFAULT, CUBLASLT_EPILOGUE_BIAS};
+    if (epilogue < 0 || epilogue > 3) return -1;
     cublasStatus_t st;
     int ret = 0;
     cublasLtMatmulDesc_t op = 0;
@@ -338,7 +365,7 @@ done:
 }
 """
 
-EPILOGUES = {"gelu_aux_bias": 0, "dgelu": 1}   # index into the shim's `kinds`
+EPILOGUES = {"gelu_aux_bias": 0, "dgelu": 1, "default": 2, "bias": 3}   # index into the shim's `kinds`
 _lt = {"fn": None, "algo": {}, "times": {}, "workspace": {}}   # the shim; per problem the chosen algorithm and
                                                                  # every candidate's time (ms), to look at
 
@@ -455,13 +482,13 @@ def _(dy, w, pre):
 class _GeluMLP(torch.autograd.Function):
     "y = gelu(x W1ᵀ + b1) W2ᵀ + b2 whose two GELU passes ride on the products' epilogues."
     @staticmethod
-    def forward(ctx, x, w1, b1, w2, b2, ones_column):
+    def forward(ctx, x, w1, b1, w2, b2, ones_column, tuned):
         H, K = w1.shape
         a = append_ones(x) if ones_column else x      # compiled, the LayerNorm kernel writes the ones block too
         h, pre = gelu_linear_aux(a, w1, b1, ones_column)
         ctx.save_for_backward(a, w1, w2, h, pre)
-        ctx.ones_column = ones_column
-        return torch.addmm(b2, h[:, :H], w2.t())
+        ctx.ones_column, ctx.tuned = ones_column, tuned
+        return tuned_mm(h, w2, b2, "nt", tuned)                # h's ones block (if any) is skipped
 
     @staticmethod
     def backward(ctx, dy):
@@ -469,28 +496,30 @@ class _GeluMLP(torch.autograd.Function):
         H, K = w1.shape
         dy = dy.contiguous()
         dpre = dgelu_matmul(dy, w2, pre)
+        mm = lambda a, b, mode: tuned_mm(a, b, None, mode, ctx.tuned)
         if ctx.ones_column:                            # bias gradients fall out of the weight-gradient products
-            g1, g2 = dpre.t() @ a, dy.t() @ h          # (H, K + 8) = [dW1, db1, 0...], (C, H + 8) = [dW2, db2, 0...]
-            return dpre @ w1, g1[:, :K], g1[:, K], g2[:, :H], g2[:, H], None
+            g1, g2 = mm(dpre, a, "tn"), mm(dy, h, "tn")   # (H, K + 8) = [dW1, db1, 0...], (C, H + 8) = [dW2, db2, 0...]
+            return mm(dpre, w1, "nn"), g1[:, :K], g1[:, K], g2[:, :H], g2[:, H], None, None
         acc = torch.promote_types(dy.dtype, torch.float32)     # bias gradients: sums over 65k rows in float32
-        return (dpre @ w1, dpre.t() @ a, dpre.sum(0, dtype=acc).to(dy.dtype),
-                dy.t() @ h, dy.sum(0, dtype=acc).to(dy.dtype), None)
+        return (mm(dpre, w1, "nn"), mm(dpre, a, "tn"), dpre.sum(0, dtype=acc).to(dy.dtype),
+                mm(dy, h, "tn"), dy.sum(0, dtype=acc).to(dy.dtype), None, None)
 
 def gelu_mlp(x: torch.Tensor,                     # (..., C)
              w1: torch.Tensor, b1: torch.Tensor,  # (H, C), (H,): c_fc
              w2: torch.Tensor, b2: torch.Tensor,  # (C, H), (C,): c_proj
              ones_column: bool = False,           # bias gradients through `append_ones` instead of separate sums
+             tuned: bool = False,                 # the plain products through `tuned_mm` (cuBLASLt, timed candidates)
             ) -> torch.Tensor:
     "GPT-2's MLP, c_proj(gelu_tanh(c_fc(x))), with the GELU forward and backward fused into the products."
     shape = x.shape
-    y = _GeluMLP.apply(x.reshape(-1, shape[-1]).contiguous(), w1, b1, w2, b2, ones_column)
+    y = _GeluMLP.apply(x.reshape(-1, shape[-1]).contiguous(), w1, b1, w2, b2, ones_column, tuned)
     return y.reshape(*shape[:-1], w2.size(0))
 
 class FusedGeluMLP(nn.Module):
     "A GPT-2 `MLP` (same parameters, same names) running `gelu_mlp`; under autocast it computes in the autocast dtype."
-    def __init__(self, mlp: nn.Module, ones_column: bool = False):
+    def __init__(self, mlp: nn.Module, ones_column: bool = False, tuned: bool = False):
         super().__init__()
-        self.ones_column = ones_column
+        self.ones_column, self.tuned = ones_column, tuned
         if mlp.c_fc.bias is None or mlp.c_proj.bias is None:
             raise ValueError("FusedGeluMLP needs both Linear layers with a bias (GPTConfig(bias=True))")
         self.c_fc, self.c_proj, self.dropout = mlp.c_fc, mlp.c_proj, mlp.dropout
@@ -498,7 +527,7 @@ class FusedGeluMLP(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         dt = torch.get_autocast_dtype(x.device.type) if torch.is_autocast_enabled(x.device.type) else x.dtype
         ps = [p.to(dt) for p in (self.c_fc.weight, self.c_fc.bias, self.c_proj.weight, self.c_proj.bias)]
-        return self.dropout(gelu_mlp(x.to(dt), *ps, ones_column=self.ones_column))
+        return self.dropout(gelu_mlp(x.to(dt), *ps, ones_column=self.ones_column, tuned=self.tuned))
 
 def fuse_gelu_mlps(model: nn.Module, ones_column: bool = False) -> int:
     "Replace every block's `mlp` of a GPT by a `FusedGeluMLP` in place (parameters kept); returns how many."
@@ -508,28 +537,106 @@ def fuse_gelu_mlps(model: nn.Module, ones_column: bool = False) -> int:
         b.mlp.ones_column = ones_column
     return len(blocks)
 
+# %% ../nbs/07b_fused.ipynb #4260b244
+def _mm_ref(a: torch.Tensor, b: torch.Tensor, bias: Optional[torch.Tensor], mode: str) -> torch.Tensor:
+    "`tuned_mm`'s products in PyTorch."
+    if mode == "nt":
+        x = a[:, :b.size(1)]
+        return x @ b.t() if bias is None else torch.addmm(bias, x, b.t())
+    return a @ b if mode == "nn" else a.t() @ b
+
+@torch.library.custom_op("llm_scratch::tuned_mm", mutates_args=())
+def _tuned_mm(a: torch.Tensor, b: torch.Tensor, bias: Optional[torch.Tensor], mode: str) -> torch.Tensor:
+    "One plain product through `lt_matmul` (bf16 on CUDA), whose algorithm is the fastest of the timed candidates."
+    if not all(t.is_cuda and t.dtype == torch.bfloat16 and t.stride(-1) == 1 for t in (a, b, *([bias] * (bias is not None)))):
+        return _mm_ref(a, b, bias, mode)
+    if mode == "nt":    # a[:, :K] bᵀ (+ bias), a (M, ≥K) read with its row stride: column-major Dᵀ (N×M) = b · aᵀ
+        M, (N, K) = a.size(0), b.shape
+        out = a.new_empty(M, N)
+        lt_matmul(True, False, N, M, K, b, b.stride(0), a, a.stride(0), out, N,
+                  "default" if bias is None else "bias", bias=bias)
+    elif mode == "nn":  # a (M, K) · b (K, N): Dᵀ (N×M) = bᵀ · aᵀ
+        (M, K), N = a.shape, b.size(1)
+        out = a.new_empty(M, N)
+        lt_matmul(False, False, N, M, K, b, b.stride(0), a, a.stride(0), out, N, "default")
+    else:               # "tn": aᵀ (K×M) · b (M, N), the weight gradients: Dᵀ (N×K) = bᵀ · a
+        (M, K), N = a.shape, b.size(1)
+        out = a.new_empty(K, N)
+        lt_matmul(False, True, N, K, M, b, b.stride(0), a, a.stride(0), out, N, "default")
+    return out
+
+@_tuned_mm.register_fake
+def _(a, b, bias, mode):
+    if mode == "nt": return a.new_empty(a.size(0), b.size(0))
+    return a.new_empty(a.size(0) if mode == "nn" else a.size(1), b.size(1))
+
+def tuned_mm(a: torch.Tensor, b: torch.Tensor, bias: torch.Tensor | None = None,
+             mode: str = "nt",     # "nt": a[:, :K] bᵀ + bias (a linear layer's forward; a may be wider than K),
+                                   # "nn": a b (its input gradient), "tn": aᵀ b (its weight gradient)
+             tuned: bool = True,   # False: PyTorch's own call (cuBLAS picks the algorithm by its heuristics)
+            ) -> torch.Tensor:
+    "A plain matrix product whose cuBLASLt algorithm was chosen by timing every candidate once (`lt_matmul`)."
+    if mode not in ("nt", "nn", "tn"): raise ValueError(f"mode must be 'nt', 'nn' or 'tn', got {mode!r}")
+    if bias is not None and mode != "nt": raise ValueError(f"a bias is added in mode 'nt' only, got mode {mode!r}")
+    return _tuned_mm(a, b, bias, mode) if tuned else _mm_ref(a, b, bias, mode)
+
+class _TunedLinear(torch.autograd.Function):
+    "y = x wᵀ + b with all three products through `tuned_mm`."
+    @staticmethod
+    def forward(ctx, x, w, b):
+        ctx.save_for_backward(x, w)
+        return tuned_mm(x, w, b, "nt")
+
+    @staticmethod
+    def backward(ctx, dy):
+        x, w = ctx.saved_tensors
+        dy = dy.contiguous()
+        acc = torch.promote_types(dy.dtype, torch.float32)
+        return tuned_mm(dy, w, None, "nn"), tuned_mm(dy, x, None, "tn"), dy.sum(0, dtype=acc).to(dy.dtype)
+
+class TunedLinear(nn.Linear):
+    "An `nn.Linear` whose products run `tuned_mm`; made by `tuned_linears`."
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        dt = torch.get_autocast_dtype(x.device.type) if torch.is_autocast_enabled(x.device.type) else x.dtype
+        shape = x.shape
+        y = _TunedLinear.apply(x.reshape(-1, shape[-1]).to(dt), self.weight.to(dt), self.bias.to(dt))
+        return y.reshape(*shape[:-1], y.size(-1))
+
+def tuned_linears(model: nn.Module, names: tuple[str, ...] = ("c_proj",)) -> int:
+    "Timed cuBLASLt algorithms everywhere: `OnesColumnLinear`/`FusedGeluMLP` switch on `tuned`, and the plain `nn.Linear`s called `names` (with a bias) become `TunedLinear`; returns how many modules changed."
+    done, fused = 0, {id(c) for f in model.modules() if isinstance(f, FusedGeluMLP) for c in f.children()}
+    for name, m in model.named_modules():
+        if isinstance(m, (OnesColumnLinear, FusedGeluMLP)): m.tuned = True; done += 1
+        elif (type(m) is nn.Linear and name.split(".")[-1] in names and m.bias is not None
+              and id(m) not in fused):   # a FusedGeluMLP's own layers are not called, only their weights
+            m.__class__ = TunedLinear; done += 1
+    return done
+
 # %% ../nbs/07b_fused.ipynb #8f5a9d3d
 class _OnesColumnLinear(torch.autograd.Function):
     "y = x wᵀ + b, whose weight-gradient product also yields the bias gradient (x gets `append_ones`)."
     @staticmethod
-    def forward(ctx, x, w, b):
+    def forward(ctx, x, w, b, tuned):
         a = append_ones(x)
         ctx.save_for_backward(a, w)
-        return torch.addmm(b, a[:, :w.size(1)], w.t())
+        ctx.tuned = tuned
+        return tuned_mm(a, w, b, "nt", tuned)            # reads a's first K columns
 
     @staticmethod
     def backward(ctx, dy):
         a, w = ctx.saved_tensors
         K = w.size(1)
-        g = dy.contiguous().t() @ a               # (O, K + 8) = [dW, db, 0...]
-        return dy @ w, g[:, :K], g[:, K]
+        dy = dy.contiguous()
+        g = tuned_mm(dy, a, None, "tn", ctx.tuned)   # (O, K + 8) = [dW, db, 0...]
+        return tuned_mm(dy, w, None, "nn", ctx.tuned), g[:, :K], g[:, K], None
 
 class OnesColumnLinear(nn.Linear):
     "An `nn.Linear` whose bias gradient comes out of its weight-gradient product; made by `ones_column_linears`."
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         dt = torch.get_autocast_dtype(x.device.type) if torch.is_autocast_enabled(x.device.type) else x.dtype
         shape = x.shape
-        y = _OnesColumnLinear.apply(x.reshape(-1, shape[-1]).to(dt), self.weight.to(dt), self.bias.to(dt))
+        y = _OnesColumnLinear.apply(x.reshape(-1, shape[-1]).to(dt), self.weight.to(dt), self.bias.to(dt),
+                                    getattr(self, "tuned", False))
         return y.reshape(*shape[:-1], y.size(-1))
 
 def ones_column_linears(model: nn.Module, names: tuple[str, ...] = ("c_attn",)) -> int:
@@ -548,3 +655,150 @@ def bf16_residual(model: nn.Module) -> list:
         return out.to(torch.get_autocast_dtype(dev)) if torch.is_autocast_enabled(dev) else out
     t = model.transformer
     return [m.register_forward_hook(cast) for m in (t.wte, getattr(t, "wpe", None)) if m is not None]
+
+# %% ../nbs/07b_fused.ipynb #2f8c8a02
+def _cudnn_frontend():
+    "The `cudnn` Python package (NVIDIA's cuDNN frontend), with a clear error where it is missing."
+    try:
+        import cudnn
+    except ImportError as e:
+        raise RuntimeError("attention through cuDNN's frontend needs its Python package: pip install "
+                           "nvidia-cudnn-frontend (or use attn='cudnn', PyTorch's own SDPA on cuDNN)") from e
+    return cudnn
+
+def _heads(t: torch.Tensor, n_head: int) -> torch.Tensor:
+    "(B, T, C) tensor or slice -> (B, H, T, D) view, no copy."
+    B, T, C = t.shape
+    return t.view(B, T, n_head, C // n_head).transpose(1, 2)
+
+_fe = {"handles": {}, "graphs": {}}   # per device a cuDNN handle; per problem the built forward and backward graphs
+
+def _fe_graphs(qkv: torch.Tensor, n_head: int, scale: float):
+    "Build (once per shape) cuDNN graphs for causal attention whose q, k, v, dq, dk, dv are views of (B, T, 3C)."
+    key = (tuple(qkv.shape), qkv.dtype, qkv.device, n_head, scale)
+    if key in _fe["graphs"]: return _fe["graphs"][key]
+    cudnn = _cudnn_frontend()
+    handle = _fe["handles"].get(qkv.device)
+    if handle is None: handle = _fe["handles"][qkv.device] = cudnn.create_handle()
+    io = {torch.bfloat16: cudnn.data_type.BFLOAT16, torch.float16: cudnn.data_type.HALF}[qkv.dtype]
+    B, T, C3 = qkv.shape; C = C3 // 3; H, D = n_head, C3 // 3 // n_head
+    dims, st_dims = (B, H, T, D), (B, H, T, 1)
+    packed, plain, st_stride = (T * C3, D, C3, 1), (T * C, D, C, 1), (H * T, T, 1, 1)   # strides of the views
+    def graph():
+        return cudnn.pygraph(io_data_type=io, intermediate_data_type=cudnn.data_type.FLOAT,
+                             compute_data_type=cudnn.data_type.FLOAT, handle=handle)
+    def tensor(g, name, stride, dt=io, d=dims): return g.tensor(name=name, dim=d, stride=stride, data_type=dt)
+    fwd = graph()
+    q, k, v = (tensor(fwd, n, packed) for n in "qkv")
+    o, stats = fwd.sdpa(name="sdpa", q=q, k=k, v=v, is_inference=False, attn_scale=scale, use_causal_mask=True)
+    o.set_output(True).set_dim(dims).set_stride(plain).set_data_type(io)
+    stats.set_output(True).set_dim(st_dims).set_stride(st_stride).set_data_type(cudnn.data_type.FLOAT)
+    bwd = graph()
+    bq, bk, bv = (tensor(bwd, n, packed) for n in "qkv")
+    bo, bdo = tensor(bwd, "o", plain), tensor(bwd, "do", plain)
+    bst = tensor(bwd, "stats", st_stride, cudnn.data_type.FLOAT, st_dims)
+    grads = bwd.sdpa_backward(name="sdpa_backward", q=bq, k=bk, v=bv, o=bo, dO=bdo, stats=bst, attn_scale=scale,
+                              use_causal_mask=True)
+    for t in grads: t.set_output(True).set_dim(dims).set_stride(packed).set_data_type(io)   # straight into dqkv
+    for g in (fwd, bwd):
+        g.validate(); g.build_operation_graph()
+        g.create_execution_plans([cudnn.heur_mode.A, cudnn.heur_mode.FALLBACK])
+        g.check_support(); g.build_plans()
+    out = _fe["graphs"][key] = dict(cudnn=cudnn, handle=handle, fwd=fwd, bwd=bwd, f=(q, k, v, o, stats),
+                                    b=(bq, bk, bv, bo, bdo, bst, *grads),
+                                    ws=max(fwd.get_workspace_size(), bwd.get_workspace_size()))
+    return out
+
+def _fe_run(gr, which: str, pack: dict, device):
+    "Execute one of the graphs on PyTorch's current stream."
+    gr["cudnn"].set_stream(handle=gr["handle"], stream=torch.cuda.current_stream(device).cuda_stream)
+    ws = torch.empty(gr["ws"], dtype=torch.uint8, device=device)
+    gr[which].execute(pack, ws, handle=gr["handle"])
+
+def _fe_ok(t: torch.Tensor) -> bool:
+    "Does this tensor take cuDNN's path? (CUDA, 16-bit)"
+    return t.is_cuda and t.dtype in (torch.bfloat16, torch.float16)
+
+def _causal_scores(q, k, scale):
+    "Scaled scores q kᵀ with the future masked: (B, H, T, T) in float32 or wider."
+    s = (q @ k.transpose(-2, -1)).to(torch.promote_types(q.dtype, torch.float32)) * scale
+    T = q.size(2)
+    return s.masked_fill(torch.ones(T, T, dtype=torch.bool, device=q.device).triu(1), float("-inf"))
+
+@torch.library.custom_op("llm_scratch::qkv_attention_fwd", mutates_args=())
+def _qkv_fwd(qkv: torch.Tensor, n_head: int, scale: float) -> tuple[torch.Tensor, torch.Tensor]:
+    "Causal attention of packed (B, T, 3C) qkv: output (B, T, C) and each score row's log-sum-exp (B, H, T, 1), fp32 or wider."
+    B, T, C3 = qkv.shape
+    q, k, v = (_heads(t, n_head) for t in qkv.split(C3 // 3, 2))
+    if _fe_ok(qkv):
+        gr = _fe_graphs(qkv, n_head, scale)
+        o = qkv.new_empty(B, T, C3 // 3)
+        lse = torch.empty(B, n_head, T, 1, dtype=torch.float32, device=qkv.device)
+        _fe_run(gr, "fwd", dict(zip(gr["f"], (q, k, v, _heads(o, n_head), lse))), qkv.device)
+        return o, lse
+    s = _causal_scores(q, k, scale)
+    lse = s.logsumexp(-1, keepdim=True)
+    o = (torch.exp(s - lse).to(v.dtype) @ v).transpose(1, 2).reshape(B, T, C3 // 3)
+    return o, lse
+
+@_qkv_fwd.register_fake
+def _(qkv, n_head, scale):
+    B, T, C3 = qkv.shape
+    return qkv.new_empty(B, T, C3 // 3), qkv.new_empty(B, n_head, T, 1, dtype=torch.promote_types(qkv.dtype, torch.float32))
+
+@torch.library.custom_op("llm_scratch::qkv_attention_bwd", mutates_args=())
+def _qkv_bwd(do: torch.Tensor, qkv: torch.Tensor, o: torch.Tensor, lse: torch.Tensor, n_head: int, scale: float
+            ) -> torch.Tensor:
+    "Gradient of `_qkv_fwd`'s output w.r.t. qkv, as one (B, T, 3C) tensor (cuDNN writes dq, dk, dv into it)."
+    C = qkv.size(2) // 3
+    do = do.contiguous()
+    q, k, v = (_heads(t, n_head) for t in qkv.split(C, 2))
+    dqkv = torch.empty_like(qkv)
+    dq, dk, dv = (_heads(t, n_head) for t in dqkv.split(C, 2))
+    if _fe_ok(qkv):
+        gr = _fe_graphs(qkv, n_head, scale)
+        _fe_run(gr, "bwd", dict(zip(gr["b"], (q, k, v, _heads(o, n_head), _heads(do, n_head), lse, dq, dk, dv))),
+                qkv.device)
+        return dqkv
+    acc = torch.promote_types(qkv.dtype, torch.float32)          # chapter 4's backward, from the saved lse
+    q, k, v, o_, do_ = (t.to(acc) for t in (q, k, v, _heads(o, n_head), _heads(do, n_head)))
+    p = torch.exp(_causal_scores(q, k, scale) - lse.to(acc))     # the softmax, recomputed
+    ds = p * (do_ @ v.transpose(-2, -1) - (do_ * o_).sum(-1, keepdim=True))
+    dq.copy_(ds @ k * scale); dk.copy_(ds.transpose(-2, -1) @ q * scale); dv.copy_(p.transpose(-2, -1) @ do_)
+    return dqkv
+
+@_qkv_bwd.register_fake
+def _(do, qkv, o, lse, n_head, scale):
+    return torch.empty_like(qkv)
+
+def _qkv_setup(ctx, inputs, output):
+    qkv, ctx.n_head, ctx.scale = inputs
+    ctx.save_for_backward(qkv, *output)
+
+def _qkv_backward(ctx, do, dlse):
+    qkv, o, lse = ctx.saved_tensors
+    return _qkv_bwd(do, qkv, o, lse, ctx.n_head, ctx.scale), None, None
+
+_qkv_fwd.register_autograd(_qkv_backward, setup_context=_qkv_setup)
+
+def qkv_attention(qkv: torch.Tensor,   # (B, T, 3C): c_attn's output, queries | keys | values
+                  n_head: int,
+                 ) -> torch.Tensor:
+    "Causal self-attention of packed qkv -> (B, T, C); on CUDA in bf16/fp16 cuDNN reads and writes the packed layout."
+    if qkv.dim() != 3 or qkv.size(2) % (3 * n_head):
+        raise ValueError(f"qkv must be (B, T, 3C) with C divisible by n_head={n_head}, got {tuple(qkv.shape)}")
+    return _qkv_fwd(qkv.contiguous(), n_head, 1.0 / math.sqrt(qkv.size(2) // 3 // n_head))[0]
+
+class PackedQKVAttention(CausalSelfAttention):
+    "A GPT-2 `CausalSelfAttention` (same parameters) whose training forward runs `qkv_attention`."
+    def forward(self, x: torch.Tensor, start_pos: int | None = None) -> torch.Tensor:
+        if start_pos is not None or self.rope: return super().forward(x, start_pos)   # KV cache / rotary: as before
+        if self.training and self.dropout > 0:
+            raise ValueError("qkv_attention has no attention dropout; use dropout=0.0")
+        return self.resid_dropout(self.c_proj(qkv_attention(self.c_attn(x), self.n_head)))
+
+def packed_qkv_attentions(model: nn.Module) -> int:
+    "Turn every `CausalSelfAttention` of a GPT into `PackedQKVAttention` in place; returns how many."
+    blocks = [m for m in model.modules() if isinstance(m, CausalSelfAttention)]
+    for m in blocks: m.__class__ = PackedQKVAttention
+    return len(blocks)
