@@ -537,7 +537,7 @@ def fuse_gelu_mlps(model: nn.Module, ones_column: bool = False) -> int:
         b.mlp.ones_column = ones_column
     return len(blocks)
 
-# %% ../nbs/07b_fused.ipynb #4260b244
+# %% ../nbs/07b_fused.ipynb #538e3fab
 def _mm_ref(a: torch.Tensor, b: torch.Tensor, bias: Optional[torch.Tensor], mode: str) -> torch.Tensor:
     "`tuned_mm`'s products in PyTorch."
     if mode == "nt":
