@@ -20,14 +20,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .fused import (bf16_residual, causal_flash_attention_op, convert_to_float8, fuse_gelu_mlps,
-                               fused_linear_cross_entropy, ones_column_linears, packed_qkv_attentions, tuned_linears)
+from .fused import (bf16_residual, causal_flash_attention_op, clip_in_adamw, convert_to_float8,
+                               fuse_gelu_mlps, fused_linear_cross_entropy, ones_column_linears, packed_qkv_attentions,
+                               tuned_linears)
 from .gpt2 import GPT, GPTConfig
 from .train import model_flops_per_token
 
 # %% auto #0
-__all__ = ['ATTNS', 'KERNEL_CATEGORIES', 'measure_peaks', 'Setting', 'cpu_variant', 'ladder', 'build', 'make_step', 'batches',
-           'bench_setting', 'kernel_category', 'profile_step', 'format_profile', 'loss_curve', 'same_curve',
+__all__ = ['ATTNS', 'KERNEL_CATEGORIES', 'measure_peaks', 'Setting', 'cpu_variant', 'ladder', 'build', 'make_step', 'clip',
+           'batches', 'bench_setting', 'kernel_category', 'profile_step', 'format_profile', 'loss_curve', 'same_curve',
            'LossModule', 'ddp_bench', 'experiment_settings', 'run_experiments', 'environment', 'format_table', 'main',
            'format_curves']
 
@@ -77,6 +78,10 @@ class Setting:
     ones_column: bool = False    # bias gradients from the weight-gradient products (`append_ones`): c_attn and the MLP
     logits_fp8: bool = False     # with a fused loss: the logits product on FP8 tensor cores; changes the numerics
     tuned: bool = False          # the blocks' plain products with timed cuBLASLt algorithms (`tuned_linears`)
+    attn_ones: bool = False      # with attn="cudnn_fe": c_proj's bias gradient from a ones block (`attention_proj`)
+    clip_in_adamw: bool = False  # with fused AdamW: the gradient clip inside its kernel (`clip_in_adamw`)
+    norm_split: int | None = None  # rows per partial sum of the compiled LayerNorm backward's weight gradients
+                                   # (inductor's mix-order reduction; None: its heuristic)
 
 def cpu_variant(s: Setting) -> Setting:
     "What a CPU can run of a setting: no bf16 autocast, no compile (slow to build), flash instead of cuDNN."
@@ -103,6 +108,13 @@ def _select_sdpa(attn: str) -> None:
 
 ATTNS = ("naive", "sdpa", "flash", "cudnn", "triton", "triton_op", "cudnn_fe")
 
+def _set_norm_split(rows: int | None) -> None:
+    "Inductor's split size for reductions across rows fused into a row reduction (process-wide, read when compiling)."
+    import torch._inductor.config as ic
+    if rows is not None and not hasattr(ic.triton, "mix_order_reduction_split_size"):
+        raise ValueError(f"norm_split={rows} needs a PyTorch whose inductor has mix-order reductions (2.10+); use None")
+    if hasattr(ic.triton, "mix_order_reduction_split_size"): ic.triton.mix_order_reduction_split_size = rows
+
 def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tuple:
     "Model and AdamW optimizer for one setting (TF32 is switched globally here)."
     if setting.attn not in ATTNS: raise ValueError(f"attn must be one of {ATTNS}, got {setting.attn!r}")
@@ -110,16 +122,21 @@ def build(setting: Setting, config: GPTConfig, device: str, seed: int = 0) -> tu
                            ("residual", ("fp32", "bf16"))):
         if getattr(setting, field) not in allowed:
             raise ValueError(f"{field} must be one of {allowed}, got {getattr(setting, field)!r}")
+    if setting.attn_ones and setting.attn != "cudnn_fe":
+        raise ValueError(f"attn_ones needs attn='cudnn_fe' (the attention writes the ones block), got attn={setting.attn!r}")
+    if setting.clip_in_adamw and not setting.fused_adamw:
+        raise ValueError("clip_in_adamw needs fused_adamw=True (only the fused kernel can clip as it reads)")
     torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = setting.tf32
     if str(device).startswith("cuda"): _select_sdpa(setting.attn)   # process-wide flags: leave the CPU's alone
     torch._dynamo.reset()  # a compiled graph from an earlier row must not be reused with other backend flags
+    _set_norm_split(setting.norm_split)
     torch.manual_seed(seed)
     impl = {"naive": "naive", "triton": "triton"}.get(setting.attn, "sdpa")
     cfg = replace(config, attn_impl=impl, vocab_pad_multiple=setting.vocab_pad_multiple)
     model = GPT(cfg).to(device)
     if setting.attn == "triton_op":   # the custom op in place of each layer's SDPA call: no graph break
         for block in model.transformer.h: block.attn.attend = causal_flash_attention_op
-    if setting.attn == "cudnn_fe": packed_qkv_attentions(model)   # dq, dk, dv written into the packed layout
+    if setting.attn == "cudnn_fe": packed_qkv_attentions(model, setting.attn_ones)   # dq, dk, dv into the packed layout
     if setting.fp8: convert_to_float8(model, out_dtype=torch.bfloat16 if setting.bf16 else torch.float32)
     if setting.mlp == "cublaslt": fuse_gelu_mlps(model, ones_column=setting.ones_column)
     if setting.ones_column: ones_column_linears(model)
@@ -133,7 +150,8 @@ def make_step(model: GPT, opt: torch.optim.Optimizer, setting: Setting, device: 
     "The training step for `setting`: `step(x, y)` returns the loss as a tensor (no host sync)."
     compile = (lambda f: torch.compile(f, mode=setting.compile_mode)) if setting.compile else (lambda f: f)
     if setting.loss != "torch":   # compile up to the last LayerNorm; the output layer + loss is the fused Function
-        hidden, dtype = compile(model.hidden_states), torch.bfloat16 if setting.bf16 else torch.float32
+        dtype = torch.bfloat16 if setting.bf16 else torch.float32
+        hidden = compile(lambda x: model.hidden_states(x).to(dtype))   # the last LayerNorm writes the product dtype
         kernel = "triton" if setting.loss == "fused_triton" else "torch"
         def fwd(x, y):
             loss = fused_linear_cross_entropy(hidden(x).flatten(0, 1), model.transformer.wte.weight, y.flatten(),
@@ -146,10 +164,15 @@ def make_step(model: GPT, opt: torch.optim.Optimizer, setting: Setting, device: 
         with amp:
             _, loss = fwd(x, y)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        clip(model, opt, setting)
         opt.step(); opt.zero_grad(set_to_none=True)
         return loss.detach()
     return step
+
+def clip(model: GPT, opt: torch.optim.Optimizer, setting: Setting, max_norm: float = 1.0) -> None:
+    "GPT-2's gradient clip: a pass of its own, or folded into the fused AdamW kernel (`clip_in_adamw`)."
+    if setting.clip_in_adamw: clip_in_adamw(opt, max_norm)
+    else: torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)
 
 # %% ../nbs/07_train_speed.ipynb #4157da4e
 def batches(tokens: torch.Tensor, batch_size: int, seq_len: int, device: str, seed: int = 0):
@@ -281,7 +304,7 @@ class LossModule(nn.Module):
         if self.setting.loss == "torch": return self.model(x, y)[1]
         dtype = torch.bfloat16 if self.setting.bf16 else torch.float32
         kernel = "triton" if self.setting.loss == "fused_triton" else "torch"
-        return _fused_loss(self.model.hidden_states(x).flatten(0, 1), self.model.transformer.wte.weight, y.flatten(),
+        return _fused_loss(self.model.hidden_states(x).to(dtype).flatten(0, 1), self.model.transformer.wte.weight, y.flatten(),
                            self.model.config.vocab_size, dtype, kernel, self.setting.logits_fp8)
 
 def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int = 5,
@@ -306,7 +329,7 @@ def ddp_bench(setting: Setting, config: GPTConfig, steps: int = 20, warmup: int 
         x, y = next(data)
         with amp: loss = fwd(x, y)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        clip(model, opt, setting)
         opt.step(); opt.zero_grad(set_to_none=True)
         return loss.detach()
     for _ in range(warmup): step()
@@ -333,9 +356,11 @@ def experiment_settings(best: Setting) -> list[Setting]:
     ones = replace(epi, name="+ bias gradients from a ones column", ones_column=True)
     fe = replace(ones, name="+ cuDNN frontend attention on packed qkv", attn="cudnn_fe")
     f8 = replace(fe, name="+ FP8 logits product", logits_fp8=True)
-    return [best, fused, tri, res, epi, ones, fe, f8,                           # rows 0-8: the cumulative path
-            replace(f8, name="+ timed cuBLASLt algorithms", tuned=True),
-            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),      # rows 9-10: measured, not kept
+    tuned = replace(f8, name="+ timed cuBLASLt algorithms", tuned=True)
+    aones = replace(tuned, name="+ c_proj bias gradient from the attention's ones block", attn_ones=True)
+    return [best, fused, tri, res, epi, ones, fe, f8, tuned, aones,            # rows 0-10: the cumulative path
+            replace(aones, name="+ clipping inside fused AdamW", clip_in_adamw=True),
+            replace(fused, name="best + fused CE + FP8 blocks", fp8=True),      # rows 11-12: measured, not kept
             replace(fused, name="best + fused CE + our attention (custom op)", attn="triton_op")]
 
 def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: Setting,
@@ -366,7 +391,7 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor, best: 
         ref = loss_curve(ref_s, curve_cfg, device, tokens, curve_steps)
         out["curves"]["fp32"] = {"losses": ref}
         for s in [s for s in settings if s.loss != "torch" or s.fp8 or s.attn != best.attn or s.mlp != "torch"
-                  or s.residual != "fp32" or s.ones_column or s.logits_fp8 or s.tuned]:
+                  or s.residual != "fp32" or s.ones_column or s.logits_fp8 or s.tuned or s.attn_ones or s.clip_in_adamw]:
             if left() < 30: out["skipped"].append(f"curve: {s.name}"); continue
             cs = replace(s, batch_size=ref_s.batch_size, compile=False, vocab_pad_multiple=1)  # same init as ref
             try:

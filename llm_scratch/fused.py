@@ -25,7 +25,8 @@ __all__ = ['CUBLASLT_SRC', 'EPILOGUES', 'ONES', 'ce_chunk', 'fused_linear_cross_
            'fp8_linear', 'Float8Linear', 'convert_to_float8', 'flash_attention_op', 'causal_flash_attention_op',
            'lt_matmul', 'gelu_tanh_grad', 'append_ones', 'gelu_linear_aux', 'dgelu_matmul', 'gelu_mlp', 'FusedGeluMLP',
            'fuse_gelu_mlps', 'tuned_mm', 'TunedLinear', 'tuned_linears', 'OnesColumnLinear', 'ones_column_linears',
-           'bf16_residual', 'qkv_attention', 'PackedQKVAttention', 'packed_qkv_attentions']
+           'bf16_residual', 'qkv_attention', 'attention_proj', 'PackedQKVAttention', 'packed_qkv_attentions',
+           'clip_in_adamw']
 
 # %% ../nbs/07b_fused.ipynb #3f0f4dd3
 def ce_chunk(logits: torch.Tensor,     # (n, V) logits of one chunk of rows, any float dtype
@@ -444,6 +445,14 @@ def append_ones(x: torch.Tensor) -> torch.Tensor:
     "(N, K) -> (N, K + 8) = [x, 1, 0, ..., 0]: then dyᵀ @ that matrix is [dyᵀ x, column sums of dy, 0...]."
     return torch.cat([x, x.new_ones(x.size(0), 1), x.new_zeros(x.size(0), ONES - 1)], 1)
 
+_ones_rows = {}   # (dtype, device) -> the row [1, 0, ..., 0], made once
+
+def _ones_block(like: torch.Tensor) -> torch.Tensor:
+    "The row [1, 0, ..., 0] of `append_ones` (ONES wide), in `like`'s dtype and device."
+    key = (like.dtype, like.device)
+    if key not in _ones_rows: _ones_rows[key] = torch.eye(1, ONES, dtype=like.dtype, device=like.device)[0]
+    return _ones_rows[key]
+
 @torch.library.custom_op("llm_scratch::gelu_linear_aux", mutates_args=())
 def gelu_linear_aux(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, ones_column: bool = False
                    ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -452,7 +461,7 @@ def gelu_linear_aux(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, ones_colu
     N, Kx = x.shape; H, K = w.shape
     if _lt_ok(x, w, b):
         h, pre = x.new_empty(N, H + (ONES if ones_column else 0)), x.new_empty(N, H)
-        if ones_column: h[:, H] = 1; h[:, H + 1:] = 0
+        if ones_column: h[:, H:] = _ones_block(h)     # one small strided write
         # row-major (N, H) = column-major (H × N): D = w (stored (H, K), read transposed) · x (stored (N, Kx), as K × N)
         lt_matmul(True, False, H, N, K, w, K, x, Kx, h, h.size(1), "gelu_aux_bias", bias=b, aux=pre, ldaux=H)
         return h, pre
@@ -608,12 +617,14 @@ class TunedLinear(nn.Linear):
         return y.reshape(*shape[:-1], y.size(-1))
 
 def tuned_linears(model: nn.Module, names: tuple[str, ...] = ("c_proj",)) -> int:
-    "Timed cuBLASLt algorithms everywhere: `OnesColumnLinear`/`FusedGeluMLP` switch on `tuned`, and the plain `nn.Linear`s called `names` (with a bias) become `TunedLinear`; returns how many modules changed."
-    done, fused = 0, {id(c) for f in model.modules() if isinstance(f, FusedGeluMLP) for c in f.children()}
+    "Timed cuBLASLt algorithms everywhere: `OnesColumnLinear`/`FusedGeluMLP`/`attention_proj` switch on `tuned`, and the plain `nn.Linear`s called `names` (with a bias) become `TunedLinear`; returns how many modules changed."
+    proj = lambda m: isinstance(m, CausalSelfAttention) and getattr(m, "ones_column", False)   # runs `attention_proj`
+    owned = {id(c) for f in model.modules() if isinstance(f, FusedGeluMLP) for c in f.children()}
+    owned |= {id(m.c_proj) for m in model.modules() if proj(m)}   # layers not called, only their weights
+    done = 0
     for name, m in model.named_modules():
-        if isinstance(m, (OnesColumnLinear, FusedGeluMLP)): m.tuned = True; done += 1
-        elif (type(m) is nn.Linear and name.split(".")[-1] in names and m.bias is not None
-              and id(m) not in fused):   # a FusedGeluMLP's own layers are not called, only their weights
+        if isinstance(m, (OnesColumnLinear, FusedGeluMLP)) or proj(m): m.tuned = True; done += 1
+        elif (type(m) is nn.Linear and name.split(".")[-1] in names and m.bias is not None and id(m) not in owned):
             m.__class__ = TunedLinear; done += 1
     return done
 
@@ -678,9 +689,9 @@ def _heads(t: torch.Tensor, n_head: int) -> torch.Tensor:
 
 _fe = {"handles": {}, "graphs": {}}   # per device a cuDNN handle; per problem the built forward and backward graphs
 
-def _fe_graphs(qkv: torch.Tensor, n_head: int, scale: float):
-    "Build (once per shape) cuDNN graphs for causal attention whose q, k, v, dq, dk, dv are views of (B, T, 3C)."
-    key = (tuple(qkv.shape), qkv.dtype, qkv.device, n_head, scale)
+def _fe_graphs(qkv: torch.Tensor, n_head: int, scale: float, o_width: int):
+    "Build (once per shape) cuDNN graphs for causal attention whose q, k, v, dq, dk, dv are views of (B, T, 3C) and o of (B, T, o_width)."
+    key = (tuple(qkv.shape), qkv.dtype, qkv.device, n_head, scale, o_width)
     if key in _fe["graphs"]: return _fe["graphs"][key]
     cudnn = _cudnn_frontend()
     handle = _fe["handles"].get(qkv.device)
@@ -689,6 +700,7 @@ def _fe_graphs(qkv: torch.Tensor, n_head: int, scale: float):
     B, T, C3 = qkv.shape; C = C3 // 3; H, D = n_head, C3 // 3 // n_head
     dims, st_dims = (B, H, T, D), (B, H, T, 1)
     packed, plain, st_stride = (T * C3, D, C3, 1), (T * C, D, C, 1), (H * T, T, 1, 1)   # strides of the views
+    wide = (T * o_width, D, o_width, 1)                 # o: (B, T, C) or (B, T, C + 8) with a ones block
     def graph():
         return cudnn.pygraph(io_data_type=io, intermediate_data_type=cudnn.data_type.FLOAT,
                              compute_data_type=cudnn.data_type.FLOAT, handle=handle)
@@ -696,11 +708,11 @@ def _fe_graphs(qkv: torch.Tensor, n_head: int, scale: float):
     fwd = graph()
     q, k, v = (tensor(fwd, n, packed) for n in "qkv")
     o, stats = fwd.sdpa(name="sdpa", q=q, k=k, v=v, is_inference=False, attn_scale=scale, use_causal_mask=True)
-    o.set_output(True).set_dim(dims).set_stride(plain).set_data_type(io)
+    o.set_output(True).set_dim(dims).set_stride(wide).set_data_type(io)
     stats.set_output(True).set_dim(st_dims).set_stride(st_stride).set_data_type(cudnn.data_type.FLOAT)
     bwd = graph()
     bq, bk, bv = (tensor(bwd, n, packed) for n in "qkv")
-    bo, bdo = tensor(bwd, "o", plain), tensor(bwd, "do", plain)
+    bo, bdo = tensor(bwd, "o", wide), tensor(bwd, "do", plain)
     bst = tensor(bwd, "stats", st_stride, cudnn.data_type.FLOAT, st_dims)
     grads = bwd.sdpa_backward(name="sdpa_backward", q=bq, k=bk, v=bv, o=bo, dO=bdo, stats=bst, attn_scale=scale,
                               use_causal_mask=True)
@@ -731,37 +743,42 @@ def _causal_scores(q, k, scale):
     return s.masked_fill(torch.ones(T, T, dtype=torch.bool, device=q.device).triu(1), float("-inf"))
 
 @torch.library.custom_op("llm_scratch::qkv_attention_fwd", mutates_args=())
-def _qkv_fwd(qkv: torch.Tensor, n_head: int, scale: float) -> tuple[torch.Tensor, torch.Tensor]:
-    "Causal attention of packed (B, T, 3C) qkv: output (B, T, C) and each score row's log-sum-exp (B, H, T, 1), fp32 or wider."
-    B, T, C3 = qkv.shape
-    q, k, v = (_heads(t, n_head) for t in qkv.split(C3 // 3, 2))
+def _qkv_fwd(qkv: torch.Tensor, n_head: int, scale: float, ones_block: bool = False
+            ) -> tuple[torch.Tensor, torch.Tensor]:
+    """Causal attention of packed (B, T, 3C) qkv: output (B, T, C) and each score row's log-sum-exp (B, H, T, 1), fp32
+    or wider. With `ones_block` the output is (B, T, C + 8): each row followed by `append_ones`' [1, 0, ..., 0]."""
+    B, T, C3 = qkv.shape; C = C3 // 3
+    q, k, v = (_heads(t, n_head) for t in qkv.split(C, 2))
     if _fe_ok(qkv):
-        gr = _fe_graphs(qkv, n_head, scale)
-        o = qkv.new_empty(B, T, C3 // 3)
+        o = qkv.new_empty(B, T, C + (ONES if ones_block else 0))
+        gr = _fe_graphs(qkv, n_head, scale, o.size(2))
+        if ones_block: o[..., C:] = _ones_block(o)           # one small strided write; cuDNN fills the rest
         lse = torch.empty(B, n_head, T, 1, dtype=torch.float32, device=qkv.device)
-        _fe_run(gr, "fwd", dict(zip(gr["f"], (q, k, v, _heads(o, n_head), lse))), qkv.device)
+        _fe_run(gr, "fwd", dict(zip(gr["f"], (q, k, v, _heads(o[..., :C], n_head), lse))), qkv.device)
         return o, lse
     s = _causal_scores(q, k, scale)
     lse = s.logsumexp(-1, keepdim=True)
-    o = (torch.exp(s - lse).to(v.dtype) @ v).transpose(1, 2).reshape(B, T, C3 // 3)
+    o = (torch.exp(s - lse).to(v.dtype) @ v).transpose(1, 2).reshape(B, T, C)
+    if ones_block: o = torch.cat([o, _ones_block(o).expand(B, T, ONES)], 2)
     return o, lse
 
 @_qkv_fwd.register_fake
-def _(qkv, n_head, scale):
+def _(qkv, n_head, scale, ones_block=False):
     B, T, C3 = qkv.shape
-    return qkv.new_empty(B, T, C3 // 3), qkv.new_empty(B, n_head, T, 1, dtype=torch.promote_types(qkv.dtype, torch.float32))
+    return (qkv.new_empty(B, T, C3 // 3 + (ONES if ones_block else 0)),
+            qkv.new_empty(B, n_head, T, 1, dtype=torch.promote_types(qkv.dtype, torch.float32)))
 
 @torch.library.custom_op("llm_scratch::qkv_attention_bwd", mutates_args=())
 def _qkv_bwd(do: torch.Tensor, qkv: torch.Tensor, o: torch.Tensor, lse: torch.Tensor, n_head: int, scale: float
             ) -> torch.Tensor:
-    "Gradient of `_qkv_fwd`'s output w.r.t. qkv, as one (B, T, 3C) tensor (cuDNN writes dq, dk, dv into it)."
+    "Gradient of `_qkv_fwd`'s output w.r.t. qkv, as one (B, T, 3C) tensor (cuDNN writes dq, dk, dv into it); o may carry a ones block."
     C = qkv.size(2) // 3
-    do = do.contiguous()
+    do, o_width, o = do.contiguous(), o.size(2), o[..., :C]
     q, k, v = (_heads(t, n_head) for t in qkv.split(C, 2))
     dqkv = torch.empty_like(qkv)
     dq, dk, dv = (_heads(t, n_head) for t in dqkv.split(C, 2))
     if _fe_ok(qkv):
-        gr = _fe_graphs(qkv, n_head, scale)
+        gr = _fe_graphs(qkv, n_head, scale, o_width)
         _fe_run(gr, "bwd", dict(zip(gr["b"], (q, k, v, _heads(o, n_head), _heads(do, n_head), lse, dq, dk, dv))),
                 qkv.device)
         return dqkv
@@ -777,33 +794,91 @@ def _(do, qkv, o, lse, n_head, scale):
     return torch.empty_like(qkv)
 
 def _qkv_setup(ctx, inputs, output):
-    qkv, ctx.n_head, ctx.scale = inputs
+    qkv, ctx.n_head, ctx.scale, _ = inputs
     ctx.save_for_backward(qkv, *output)
 
 def _qkv_backward(ctx, do, dlse):
     qkv, o, lse = ctx.saved_tensors
-    return _qkv_bwd(do, qkv, o, lse, ctx.n_head, ctx.scale), None, None
+    do = do[..., :qkv.size(2) // 3]     # the ones block is constant: its gradient goes nowhere
+    return _qkv_bwd(do, qkv, o, lse, ctx.n_head, ctx.scale), None, None, None
 
 _qkv_fwd.register_autograd(_qkv_backward, setup_context=_qkv_setup)
 
-def qkv_attention(qkv: torch.Tensor,   # (B, T, 3C): c_attn's output, queries | keys | values
-                  n_head: int,
-                 ) -> torch.Tensor:
-    "Causal self-attention of packed qkv -> (B, T, C); on CUDA in bf16/fp16 cuDNN reads and writes the packed layout."
+def _check_qkv(qkv: torch.Tensor, n_head: int) -> float:
+    "Validate packed qkv; returns the attention scale 1/√D."
     if qkv.dim() != 3 or qkv.size(2) % (3 * n_head):
         raise ValueError(f"qkv must be (B, T, 3C) with C divisible by n_head={n_head}, got {tuple(qkv.shape)}")
-    return _qkv_fwd(qkv.contiguous(), n_head, 1.0 / math.sqrt(qkv.size(2) // 3 // n_head))[0]
+    return 1.0 / math.sqrt(qkv.size(2) // 3 // n_head)
+
+def qkv_attention(qkv: torch.Tensor,   # (B, T, 3C): c_attn's output, queries | keys | values
+                  n_head: int,
+                  ones_block: bool = False,  # return (B, T, C + 8): each row followed by `append_ones`' block
+                 ) -> torch.Tensor:
+    "Causal self-attention of packed qkv -> (B, T, C); on CUDA in bf16/fp16 cuDNN reads and writes the packed layout."
+    return _qkv_fwd(qkv.contiguous(), n_head, _check_qkv(qkv, n_head), ones_block)[0]
+
+class _AttentionProj(torch.autograd.Function):
+    "c_proj(attention(qkv)) whose bias gradient falls out of its weight-gradient product: the attention writes the ones block."
+    @staticmethod
+    def forward(ctx, qkv, w, b, n_head, tuned):
+        B, T, _ = qkv.shape
+        ctx.n_head, ctx.scale, ctx.tuned = n_head, _check_qkv(qkv, n_head), tuned
+        o, lse = _qkv_fwd(qkv, n_head, ctx.scale, True)        # (B, T, C + 8) = [attention output, 1, 0, ...]
+        ctx.save_for_backward(qkv, o, lse, w)
+        return tuned_mm(o.view(B * T, -1), w, b, "nt", tuned).view(B, T, w.size(0))   # reads o's first C columns
+
+    @staticmethod
+    def backward(ctx, dy):
+        qkv, o, lse, w = ctx.saved_tensors
+        (B, T, Cw), C = o.shape, w.size(1)
+        dy = dy.reshape(B * T, -1).contiguous()
+        g = tuned_mm(dy, o.view(B * T, Cw), None, "tn", ctx.tuned)   # (C, C + 8) = [dW, db, 0, ...]
+        do = tuned_mm(dy, w, None, "nn", ctx.tuned).view(B, T, C)
+        return _qkv_bwd(do, qkv, o, lse, ctx.n_head, ctx.scale), g[:, :C], g[:, C], None, None
+
+def attention_proj(qkv: torch.Tensor,                  # (B, T, 3C): c_attn's output
+                   w: torch.Tensor, b: torch.Tensor,   # (C, C), (C,): c_proj's weight and bias
+                   n_head: int,
+                   tuned: bool = False,                # c_proj's products through `tuned_mm`
+                  ) -> torch.Tensor:
+    "c_proj(qkv_attention(qkv)) -> (B, T, C), with c_proj's bias gradient from a ones block the attention writes."
+    return _AttentionProj.apply(qkv.contiguous(), w, b, n_head, tuned)
 
 class PackedQKVAttention(CausalSelfAttention):
-    "A GPT-2 `CausalSelfAttention` (same parameters) whose training forward runs `qkv_attention`."
+    "A GPT-2 `CausalSelfAttention` (same parameters) whose training forward runs `qkv_attention` (or `attention_proj`)."
     def forward(self, x: torch.Tensor, start_pos: int | None = None) -> torch.Tensor:
         if start_pos is not None or self.rope: return super().forward(x, start_pos)   # KV cache / rotary: as before
         if self.training and self.dropout > 0:
             raise ValueError("qkv_attention has no attention dropout; use dropout=0.0")
-        return self.resid_dropout(self.c_proj(qkv_attention(self.c_attn(x), self.n_head)))
+        qkv = self.c_attn(x)
+        if getattr(self, "ones_column", False):   # c_proj inside, its bias gradient from the ones block
+            p = self.c_proj
+            y = attention_proj(qkv, p.weight.to(qkv.dtype), p.bias.to(qkv.dtype), self.n_head, getattr(self, "tuned", False))
+        else: y = self.c_proj(qkv_attention(qkv, self.n_head))
+        return self.resid_dropout(y)
 
-def packed_qkv_attentions(model: nn.Module) -> int:
+def packed_qkv_attentions(model: nn.Module,
+                          ones_column: bool = False,  # c_proj's bias gradient from a ones block (`attention_proj`)
+                         ) -> int:
     "Turn every `CausalSelfAttention` of a GPT into `PackedQKVAttention` in place; returns how many."
     blocks = [m for m in model.modules() if isinstance(m, CausalSelfAttention)]
-    for m in blocks: m.__class__ = PackedQKVAttention
+    if ones_column and any(m.c_proj.bias is None for m in blocks):
+        raise ValueError("ones_column=True needs c_proj with a bias (GPTConfig(bias=True)); use ones_column=False")
+    for m in blocks: m.__class__, m.ones_column = PackedQKVAttention, ones_column
     return len(blocks)
+
+# %% ../nbs/07b_fused.ipynb #25d6a615
+def clip_in_adamw(opt: torch.optim.Optimizer,   # a fused Adam/AdamW: torch.optim.AdamW(..., fused=True)
+                  max_norm: float,               # clip the global gradient norm to this
+                 ) -> torch.Tensor:
+    "Clip by global norm inside the fused optimizer's next `step()`; returns the total norm (a tensor, no host sync)."
+    if not opt.defaults.get("fused"):
+        raise ValueError(f"clip_in_adamw needs a fused optimizer (torch.optim.AdamW(..., fused=True)), got "
+                         f"fused={opt.defaults.get('fused')!r}; otherwise use torch.nn.utils.clip_grad_norm_")
+    if not max_norm > 0: raise ValueError(f"max_norm must be > 0, got {max_norm}")
+    grads = [p.grad for g in opt.param_groups for p in g["params"] if p.grad is not None]
+    norm = torch.nn.utils.get_total_norm(grads, 2.0, foreach=True)
+    opt.grad_scale = ((norm.float() + 1e-6) / max_norm).clamp_min(1.0)   # the kernel divides every gradient by it
+    if not hasattr(opt, "_clip_in_adamw_hook"):   # for one step only
+        opt._clip_in_adamw_hook = opt.register_step_post_hook(lambda o, args, kwargs: o.__dict__.pop("grad_scale", None))
+    return norm
