@@ -133,7 +133,7 @@ def fused_linear_cross_entropy(h: torch.Tensor,          # (N, C) hidden states 
 @triton.jit
 def _cross_entropy_kernel(logits_ptr, logits_stride, targets_ptr, loss_ptr, grad_ptr, grad_stride, n_cols,
                           vocab_size, inv_count_ptr, ignore_index, BLOCK: tl.constexpr):
-    "One program per row: pass 1 finds the log-sum-exp online, pass 2 writes (softmax - one-hot) / count."
+    "One program per row: pass 1 finds the log-sum-exp online, pass 2 (backwards) writes (softmax - one-hot) / count."
     row = tl.program_id(0)
     src = logits_ptr + tl.cast(row, tl.int64) * logits_stride
     dst = grad_ptr + tl.cast(row, tl.int64) * grad_stride
@@ -141,11 +141,11 @@ def _cross_entropy_kernel(logits_ptr, logits_stride, targets_ptr, loss_ptr, grad
     m = tl.full([BLOCK], -1e30, tl.float32)   # running max of each lane (finite: exp(m - m_new) is never nan)
     s = tl.zeros([BLOCK], tl.float32)          # running sum of exp(z - m) of each lane
     for start in range(0, vocab_size, BLOCK):
-        cols = start + offs
-        z = tl.load(src + cols, mask=cols < vocab_size, other=float("-inf")).to(tl.float32)
-        m_new = tl.maximum(m, z)
-        s = s * tl.exp(m - m_new) + tl.exp(z - m_new)
-        m = m_new
+        cols = start + offs   # keep the row in L2 for pass 2
+        z = tl.load(src + cols, mask=cols < vocab_size, other=float("-inf"), eviction_policy="evict_last").to(tl.float32)
+        e = tl.exp(-tl.abs(z - m))                    # one exponential: e^(m - z) if z is the new max, else e^(z - m)
+        s = tl.where(z > m, s * e + 1.0, s + e)
+        m = tl.maximum(m, z)
     mx = tl.max(m, 0)
     lse = mx + tl.log(tl.sum(s * tl.exp(m - mx), 0))
     t = tl.load(targets_ptr + row)
@@ -154,9 +154,10 @@ def _cross_entropy_kernel(logits_ptr, logits_stride, targets_ptr, loss_ptr, grad
     z_t = tl.load(src + t).to(tl.float32)
     tl.store(loss_ptr + row, tl.where(valid, lse - z_t, 0.0))
     scale = tl.where(valid, tl.load(inv_count_ptr).to(tl.float32), 0.0)
-    for start in range(0, n_cols, BLOCK):      # pass 2; padding columns (>= vocab_size) get exp(-inf) = 0
-        cols = start + offs
-        z = tl.load(src + cols, mask=cols < vocab_size, other=float("-inf")).to(tl.float32)
+    n_tiles = tl.cdiv(n_cols, BLOCK)
+    for i in range(0, n_tiles):   # pass 2, last tile first (the freshest in L2); padding columns get exp(-inf) = 0
+        cols = (n_tiles - 1 - i) * BLOCK + offs
+        z = tl.load(src + cols, mask=cols < vocab_size, other=float("-inf"), eviction_policy="evict_first").to(tl.float32)
         g = (tl.exp(z - lse) - (cols == t).to(tl.float32)) * scale
         tl.store(dst + cols, g.to(dst.dtype.element_ty), mask=cols < n_cols)
 
