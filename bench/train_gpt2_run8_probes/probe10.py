@@ -3,17 +3,14 @@ on one 8,192 x 50,304 bf16 chunk, in place and not, against `ce_chunk` in float6
 Run on the GPU machine from the repo root: python bench/train_gpt2_run8_probes/probe10.py OUT.json"""
 import json, sys
 import torch
+from llm_scratch.bench_train import _time_cuda
 import triton
 from llm_scratch.fused import ce_chunk, cross_entropy_chunk
 
 def time_ms(fn, reps=20):
+    "Median ms over `reps` CUDA-event-timed calls, after 3 warm-up calls."
     for _ in range(3): fn()
-    torch.cuda.synchronize()
-    a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-    ts = []
-    for _ in range(reps):
-        a.record(); fn(); b.record(); torch.cuda.synchronize(); ts.append(a.elapsed_time(b))
-    return sorted(ts)[len(ts) // 2]
+    return _time_cuda(fn, reps)
 
 n, Vp, V = 8192, 50304, 50257
 z = (torch.randn(n, Vp, device="cuda") * 3).bfloat16()

@@ -6,6 +6,7 @@ pass 2 backwards (the tiles loaded last are re-read first), and L2 eviction hint
 Run on the GPU machine from the repo root: python bench/train_gpt2_run8_probes/probe8.py OUT.json"""
 import json, sys
 import torch
+from llm_scratch.bench_train import _time_cuda
 import triton
 import triton.language as tl
 from llm_scratch.fused import fused_linear_cross_entropy, cross_entropy_chunk
@@ -53,13 +54,9 @@ def _ce_variant(logits_ptr, logits_stride, targets_ptr, loss_ptr, grad_ptr, grad
 
 
 def time_ms(fn, reps=20):
+    "Median ms over `reps` CUDA-event-timed calls, after 3 warm-up calls."
     for _ in range(3): fn()
-    torch.cuda.synchronize()
-    a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-    ts = []
-    for _ in range(reps):
-        a.record(); fn(); b.record(); torch.cuda.synchronize(); ts.append(a.elapsed_time(b))
-    return sorted(ts)[len(ts) // 2]
+    return _time_cuda(fn, reps)
 
 
 out = {"card": torch.cuda.get_device_name(), "torch": torch.__version__, "triton": triton.__version__,
