@@ -138,7 +138,7 @@ def _cross_entropy_kernel(logits_ptr, logits_stride, targets_ptr, loss_ptr, grad
     src = logits_ptr + tl.cast(row, tl.int64) * logits_stride
     dst = grad_ptr + tl.cast(row, tl.int64) * grad_stride
     offs = tl.arange(0, BLOCK)
-    m = tl.full([BLOCK], -1e30, tl.float32)   # running max of each lane (finite: exp(m - m_new) is never nan)
+    m = tl.full([BLOCK], -1e30, tl.float32)   # running max of each lane (finite: z - m is never inf - inf = nan)
     s = tl.zeros([BLOCK], tl.float32)          # running sum of exp(z - m) of each lane
     for start in range(0, vocab_size, BLOCK):
         cols = start + offs   # keep the row in L2 for pass 2
@@ -815,7 +815,7 @@ def qkv_attention(qkv: torch.Tensor,   # (B, T, 3C): c_attn's output, queries | 
                   n_head: int,
                   ones_block: bool = False,  # return (B, T, C + 8): each row followed by `append_ones`' block
                  ) -> torch.Tensor:
-    "Causal self-attention of packed qkv -> (B, T, C); on CUDA in bf16/fp16 cuDNN reads and writes the packed layout."
+    "Causal self-attention of packed qkv -> (B, T, C) (or C + 8 wide); on CUDA in bf16/fp16 cuDNN reads and writes the packed layout."
     return _qkv_fwd(qkv.contiguous(), n_head, _check_qkv(qkv, n_head), ones_block)[0]
 
 class _AttentionProj(torch.autograd.Function):
