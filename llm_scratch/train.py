@@ -300,6 +300,7 @@ def train(cfg: TrainConfig) -> dict:
     check_config(cfg)
     t_start = time.time()
     if cfg.threads: torch.set_num_threads(cfg.threads)
+    owns_group = dist.is_available() and not dist.is_initialized()   # then we also destroy it at the end
     rank, local_rank, world, device = setup_distributed(cfg.device)
     master = rank == 0
     out = Path(cfg.out_dir)
@@ -417,7 +418,9 @@ def train(cfg: TrainConfig) -> dict:
     result["seconds"] = time.time() - t_start
     log.write(final=True, **{k: v for k, v in result.items() if k != "sample"})
     log.print(f"done in {result['seconds']:.0f}s" + (f": validation {result['val_bpc']:.3f} bits/char" if "val_bpc" in result else ""))
-    if world > 1: dist.barrier()
+    if world > 1:
+        dist.barrier()
+        if owns_group: dist.destroy_process_group()
     return result
 
 # %% ../nbs/06_train.ipynb #e2650a9d
