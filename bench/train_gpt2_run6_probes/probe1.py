@@ -1,7 +1,8 @@
 """Probe 1 for run 6: micro-benchmarks of the candidate fixes for the last ~5 ms of the GPT-2 step (H100).
 Run from the repo root: python bench/train_gpt2_run6_probes/probe1.py OUT.json"""
-import json, sys, time, math, statistics
+import json, sys, time, math
 import torch, torch.nn.functional as F
+from llm_scratch.bench_train import _time_cuda
 from llm_scratch import fused
 
 dev = "cuda"
@@ -9,14 +10,9 @@ bf = torch.bfloat16
 N, C, H = 65536, 768, 3072
 res = {"card": torch.cuda.get_device_name(), "torch": torch.__version__, "date": time.strftime("%Y-%m-%d %H:%M:%S")}
 
-def bench(fn, reps=20, warm=3):
+def bench(fn, reps=20, warm=3):   # median µs after warm-up
     for _ in range(warm): fn()
-    torch.cuda.synchronize()
-    ts = []
-    for _ in range(reps):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record(); fn(); b.record(); b.synchronize(); ts.append(a.elapsed_time(b))
-    return round(statistics.median(ts) * 1000, 1)   # us
+    return round(_time_cuda(fn, reps) * 1000, 1)
 
 def put(k, v): res[k] = v; print(k, v, flush=True)
 

@@ -1,7 +1,8 @@
 """Probe 3 for run 6: every execution plan cuDNN offers for GPT-2's attention (B=64, T=1024, 12 heads of 64,
 packed qkv, bf16), forward and backward, timed one by one.  python bench/train_gpt2_run6_probes/probe3.py OUT.json"""
-import json, sys, time, math, statistics
+import json, sys, time, math
 import torch
+from llm_scratch.bench_train import _time_cuda
 import cudnn
 from llm_scratch.fused import _heads
 
@@ -12,13 +13,9 @@ res = {"card": torch.cuda.get_device_name(), "torch": torch.__version__, "cudnn_
        "cudnn_frontend": cudnn.__version__, "date": time.strftime("%Y-%m-%d %H:%M:%S")}
 def put(k, v): res[k] = v; print(k, v, flush=True)
 
-def bench(fn, reps=20, warm=3):
+def bench(fn, reps=20, warm=3):   # median µs after warm-up
     for _ in range(warm): fn()
-    torch.cuda.synchronize(); ts = []
-    for _ in range(reps):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record(); fn(); b.record(); b.synchronize(); ts.append(a.elapsed_time(b))
-    return round(statistics.median(ts) * 1000, 1)
+    return round(_time_cuda(fn, reps) * 1000, 1)
 
 handle = cudnn.create_handle()
 cudnn.set_stream(handle=handle, stream=torch.cuda.current_stream().cuda_stream)

@@ -1,7 +1,8 @@
 """Probe 4 for run 6: every plain matrix product of GPT-2's batch-64 step, PyTorch's cuBLAS call against the fastest
 of cuBLASLt's candidate algorithms (up to 32, each timed).  python bench/train_gpt2_run6_probes/probe4.py OUT.json"""
-import json, sys, time, statistics
+import json, sys, time
 import torch
+from llm_scratch.bench_train import _time_cuda
 from llm_scratch import fused
 
 dev, bf = "cuda", torch.bfloat16
@@ -9,13 +10,9 @@ M, C, H, V, R = 65536, 768, 3072, 50304, 8192
 res = {"card": torch.cuda.get_device_name(), "torch": torch.__version__, "date": time.strftime("%Y-%m-%d %H:%M:%S")}
 def put(k, v): res[k] = v; print(k, v, flush=True)
 
-def bench(fn, reps=10, warm=3):
+def bench(fn, reps=10, warm=3):   # median µs after warm-up
     for _ in range(warm): fn()
-    torch.cuda.synchronize(); ts = []
-    for _ in range(reps):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record(); fn(); b.record(); b.synchronize(); ts.append(a.elapsed_time(b))
-    return round(statistics.median(ts) * 1000, 1)
+    return round(_time_cuda(fn, reps) * 1000, 1)
 
 src = (fused.CUBLASLT_SRC.replace("algo[8]", "algo[32]").replace("res[8]", "res[32]").replace("pref, 8, res", "pref, 32, res")
        .replace("{CUBLASLT_EPILOGUE_GELU_AUX_BIAS, CUBLASLT_EPILOGUE_DGELU}",

@@ -1,18 +1,15 @@
 """Probe 5 for run 6: the output layer's logits product of one 8192-row chunk in FP8 (e4m3, per-tensor scales,
 bf16 out) against bf16, and the logits' error.  python bench/train_gpt2_run6_probes/probe5.py OUT.json"""
-import json, sys, time, statistics
+import json, sys, time
 import torch
+from llm_scratch.bench_train import _time_cuda
 dev, bf = "cuda", torch.bfloat16
 R, C, V = 8192, 768, 50304
 res = {"card": torch.cuda.get_device_name(), "torch": torch.__version__, "date": time.strftime("%Y-%m-%d %H:%M:%S")}
 def put(k, v): res[k] = v; print(k, v, flush=True)
-def bench(fn, reps=20, warm=3):
+def bench(fn, reps=20, warm=3):   # median µs after warm-up
     for _ in range(warm): fn()
-    torch.cuda.synchronize(); ts = []
-    for _ in range(reps):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record(); fn(); b.record(); b.synchronize(); ts.append(a.elapsed_time(b))
-    return round(statistics.median(ts) * 1000, 1)
+    return round(_time_cuda(fn, reps) * 1000, 1)
 g = torch.Generator(device=dev).manual_seed(0)
 h = torch.randn(R, C, device=dev, generator=g).to(bf)             # like a LayerNorm output
 w = (torch.randn(V, C, device=dev, generator=g) * 0.02).to(bf)    # like GPT-2's token embedding
