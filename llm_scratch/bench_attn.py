@@ -214,6 +214,6 @@ def main(argv=None):
     bench_attention(a.out, tuple(int(x) for x in a.head_dims.split(",")), tuple(int(x) for x in a.seqs.split(",")),
                     dtypes=tuple(getattr(torch, x) for x in a.dtypes.split(",")), checks=not a.no_checks)
 
-
-if __name__ == "__main__" and sys.argv[0].endswith("bench_attn.py"):
-    main()
+# %% ../nbs/10a_bench_attn.ipynb #6935d7f0
+#| eval: false
+if __name__ == "__main__": main()   # `python -m llm_scratch.bench_attn` (eval: false, so the notebook skips it)

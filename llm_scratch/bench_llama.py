@@ -434,5 +434,6 @@ def main(argv: Optional[Sequence[str]] = None):
     run_bench(a.out, a.batches, a.prompt_len, a.new_tokens, a.time_budget, a.preset, cd_tuning=not a.no_cd_tuning,
               gemv=not a.no_gemv, check=not a.no_check)
 
-if __name__ == "__main__" and "__file__" in globals():   # `python -m llm_scratch.bench_llama`, not a notebook
-    main()
+# %% ../nbs/08b_llama_fast.ipynb #b33d2869
+#| eval: false
+if __name__ == "__main__": main()   # `python -m llm_scratch.bench_llama` (eval: false, so the notebook skips it)

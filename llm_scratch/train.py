@@ -480,7 +480,9 @@ def main(argv: list[str] | None = None) -> dict:
     except ValueError as e: sys.exit(f"error: {e}")
     return train(cfg)
 
-if __name__ == "__main__" and "IPython" not in sys.modules: main()
+# %% ../nbs/06_train.ipynb #5a5bdfc1
+#| eval: false
+if __name__ == "__main__": main()   # `python -m llm_scratch.train` (eval: false, so the notebook skips it)
 
 # %% ../nbs/06_train.ipynb #656d5f32
 def load_trained(path: str | Path,  # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder
