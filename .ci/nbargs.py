@@ -18,3 +18,11 @@ def notebooks_and_skipped_flags(doc: str) -> tuple[list[Path], set]:
     import torch  # no GPU: Triton's CPU interpreter, chosen before anything imports triton (see tests/conftest.py)
     if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
     return a.notebooks, skip
+
+
+def run_each(doc: str, run) -> None:
+    "Parse the command line (see `notebooks_and_skipped_flags`) and call `run(notebook, skip)` for each notebook."
+    notebooks, skip = notebooks_and_skipped_flags(doc)
+    for p in notebooks:
+        print(f"running {p}", flush=True)
+        run(p.resolve(), skip)

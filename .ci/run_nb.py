@@ -37,8 +37,5 @@ def run_nb(path: Path, skip: set) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
-    from nbargs import notebooks_and_skipped_flags
-    notebooks, skip = notebooks_and_skipped_flags(__doc__)
-    for p in notebooks:
-        print(f"running {p}", flush=True)
-        run_nb(p.resolve(), skip)
+    from nbargs import run_each
+    run_each(__doc__, run_nb)
