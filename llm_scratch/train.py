@@ -5,8 +5,7 @@
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'clip_gradients', 'orthogonalize', 'Muon', 'make_optimizer', 'lr_at',
            'model_flops_per_token', 'peak_flops', 'autocast_dtype', 'TrainConfig', 'make_config', 'check_config',
-           'setup_distributed', 'grad_accum_steps', 'train', 'read_log', 'plot_log', 'config_from_args', 'main',
-           'load_trained']
+           'setup_distributed', 'grad_accum_steps', 'train', 'read_log', 'plot_log', 'config_from_args', 'load_trained']
 
 # %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
@@ -466,23 +465,13 @@ def _parse_bool(s: str) -> bool:
 def config_from_args(argv: list[str] | None = None) -> TrainConfig:
     "A `TrainConfig` from `--preset NAME --field value ...` command-line options (every field is an option)."
     import argparse
-    p = argparse.ArgumentParser(prog="python -m llm_scratch.train", description="Train a GPT (see TrainConfig).")
+    p = argparse.ArgumentParser(prog="llm_scratch_train", description="Train a GPT (see TrainConfig).")
     p.add_argument("--preset", default="shakespeare", help=f"one of {list(PRESETS)}")
     for f in fields(TrainConfig):
         if f.name == "preset": continue
         p.add_argument(f"--{f.name}", type=_parse_bool if f.type in (bool, "bool") else type(f.default), default=None)
     args = vars(p.parse_args(argv))
     return make_config(args.pop("preset"), **args)
-
-def main(argv: list[str] | None = None) -> dict:
-    "Command-line entry: parse the options and train; a bad value exits with a one-line error."
-    try: cfg = config_from_args(argv)
-    except ValueError as e: sys.exit(f"error: {e}")
-    return train(cfg)
-
-# %% ../nbs/06_train.ipynb #5a5bdfc1
-#| eval: false
-if __name__ == "__main__": main()   # `python -m llm_scratch.train` (eval: false, so the notebook skips it)
 
 # %% ../nbs/06_train.ipynb #656d5f32
 def load_trained(path: str | Path,  # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder

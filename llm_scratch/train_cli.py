@@ -6,13 +6,12 @@
 __all__ = ['train_cli', 'sample_cli']
 
 # %% ../nbs/06c_train_cli.ipynb #36a74056
+import argparse
 import sys
-from pathlib import Path
 
 import torch
-from fastcore.script import bool_arg, call_parse
 
-from .train import load_trained, make_config, train
+from .train import config_from_args, load_trained, train
 
 # %% ../nbs/06c_train_cli.ipynb #99cdf263
 _USER_ERRORS = (ValueError, FileNotFoundError, ConnectionError, KeyError)
@@ -21,63 +20,41 @@ def _fail(e: Exception):
     msg = e.args[0] if isinstance(e, KeyError) and e.args else e
     sys.exit(f"error: {msg}")
 
-@call_parse
-def train_cli(preset: str = "shakespeare",  # 'shakespeare' (CPU, minutes) or 'gpt2-124M' (8 GPUs, FineWeb-EDU)
-              data: str = None,             # 'shakespeare' or a folder of token shards (see prepare_shards)
-              out_dir: str = None,          # where checkpoint, log.jsonl and loss.png go
-              max_steps: int = None,        # optimizer steps
-              batch_size: int = None,       # micro-batch per process
-              total_batch: int = None,      # tokens per optimizer step (gradient accumulation fills it)
-              block_size: int = None,       # context length
-              n_layer: int = None, n_head: int = None, n_embd: int = None,  # model shape
-              vocab_size: int = None,       # BPE vocabulary of the Shakespeare corpus
-              dropout: float = None,
-              rope: bool_arg = None,        # rotary positions instead of the learned table (true/false)
-              optimizer: str = None,        # 'muon' (Muon on the block matrices, AdamW on the rest) or 'adamw'
-              muon_lr: float = None,        # peak learning rate of the Muon group
-              max_lr: float = None, min_lr: float = None, warmup_steps: int = None, weight_decay: float = None,
-              eval_every: int = None,       # validation loss every N steps
-              sample_every: int = None,     # a sample every N steps
-              hellaswag: str = None,        # HellaSwag jsonl file or split name ('val' downloads it)
-              hellaswag_every: int = None,  # HellaSwag every N steps
-              ckpt_every: int = None,       # checkpoint every N steps
-              device: str = None,           # 'auto', 'cpu', 'cuda', ...
-              compile: bool_arg = None,     # torch.compile the training step (true/false)
-              threads: int = None,          # CPU threads (0: PyTorch's default)
-              seed: int = None,
-              resume: bool = False,         # continue from out_dir/ckpt.pt
-             ):
-    "Train a GPT from a preset; prints progress, validation loss, bits/char and a sample."
-    opts = {k: v for k, v in locals().items() if k != "preset" and v is not None}
-    try:
-        cfg = make_config(preset, **opts)
-        train(cfg)  # prints its results; a console script's return value becomes its exit status
+def train_cli(argv: list[str] | None = None,  # options, e.g. ["--preset", "gpt2-124M"]; None: the command line
+             ) -> None:
+    "`llm_scratch_train`: train a GPT from a preset (every `TrainConfig` field is an option); prints progress and results."
+    try: train(config_from_args(argv))
     except _USER_ERRORS as e: _fail(e)
 
 # %% ../nbs/06c_train_cli.ipynb #e328115c
-@call_parse
-def sample_cli(checkpoint: str,                # ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder
-               prompt: str = "\n",              # text to continue
-               max_new_tokens: int = 300,       # tokens to generate
-               temperature: float = 0.8,        # 0: greedy
-               top_k: int = 200,                # keep the k most likely tokens (0: all)
-               top_p: float = None,             # nucleus sampling threshold
-               num_samples: int = 1,            # independent samples
-               seed: int = 1337,
-               device: str = "auto",
-              ):
-    "Generate text from a trained checkpoint or a GPT-2 folder."
+def sample_cli(argv: list[str] | None = None,  # options; None: the command line
+              ) -> None:
+    "`llm_scratch_sample`: generate text from a trained checkpoint or a GPT-2 folder."
     from llm_scratch.sample import generate
+    p = argparse.ArgumentParser(prog="llm_scratch_sample", description=sample_cli.__doc__)
+    p.add_argument("checkpoint", help="ckpt.pt, a run's out_dir, or a Hugging Face GPT-2 folder")
+    p.add_argument("--prompt", default="\n", help="text to continue")
+    p.add_argument("--max_new_tokens", type=int, default=300, help="tokens to generate")
+    p.add_argument("--temperature", type=float, default=0.8, help="0: greedy")
+    p.add_argument("--top_k", type=int, default=200, help="keep the k most likely tokens (0: all)")
+    p.add_argument("--top_p", type=float, default=None, help="nucleus sampling threshold")
+    p.add_argument("--num_samples", type=int, default=1, help="independent samples")
+    p.add_argument("--seed", type=int, default=1337)
+    p.add_argument("--device", default="auto", help="'auto', 'cpu', 'cuda', ...")
+    a = p.parse_args(argv)
     try:
-        if num_samples < 1: raise ValueError(f"num_samples must be at least 1, got {num_samples}")
-        dev = torch.device("cuda" if device == "auto" and torch.cuda.is_available() else "cpu" if device == "auto" else device)
-        model, tok = load_trained(checkpoint, dev)
-        ids = tok.encode(prompt) or [tok.eot_token]
-        gen = torch.Generator(device=dev).manual_seed(seed)
-        out = generate(model, torch.tensor([ids] * num_samples, device=dev), max_new_tokens, temperature=temperature,
-                       top_k=top_k or None, top_p=top_p, generator=gen)
+        if a.num_samples < 1: raise ValueError(f"num_samples must be at least 1, got {a.num_samples}")
+        dev = torch.device(("cuda" if torch.cuda.is_available() else "cpu") if a.device == "auto" else a.device)
+        model, tok = load_trained(a.checkpoint, dev)
+        ids = tok.encode(a.prompt) or [tok.eot_token]
+        gen = torch.Generator(device=dev).manual_seed(a.seed)
+        out = generate(model, torch.tensor([ids] * a.num_samples, device=dev), a.max_new_tokens,
+                       temperature=a.temperature, top_k=a.top_k or None, top_p=a.top_p, generator=gen)
     except _USER_ERRORS as e: _fail(e)
-    texts = [prompt + tok.decode(row[len(ids):].tolist()) for row in out]
-    for i, t in enumerate(texts):
-        if num_samples > 1: print(f"--- sample {i + 1}")
-        print(t)
+    for i, row in enumerate(out):
+        if a.num_samples > 1: print(f"--- sample {i + 1}")
+        print(a.prompt + tok.decode(row[len(ids):].tolist()))
+
+# %% ../nbs/06c_train_cli.ipynb #fe792e95
+#| eval: false
+if __name__ == "__main__": train_cli()
