@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['cuda_time', 'matmul_tflops', 'copy_bandwidth', 'environment', 'results_dir', 'write_results', 'format_table']
 
-# %% ../../nbs/11_bench.ipynb #a6010232
+# %% ../../nbs/11_bench.ipynb #88aaea8c
 import datetime
 import json
 import platform
@@ -17,7 +17,7 @@ from typing import Callable
 
 import torch
 
-# %% ../../nbs/11_bench.ipynb #7bf2a279
+# %% ../../nbs/11_bench.ipynb #410f990c
 def cuda_time(fn: Callable[[], object],  # the work to time, called with no arguments
               iters: int = 20,            # timed calls; the median is returned
               warmup: int = 3,            # untimed calls first (compilation, autotuning, allocation)
@@ -36,7 +36,7 @@ def cuda_time(fn: Callable[[], object],  # the work to time, called with no argu
             t0 = time.perf_counter(); fn(); times.append((time.perf_counter() - t0) * 1e3)
     return sorted(times)[len(times) // 2]
 
-# %% ../../nbs/11_bench.ipynb #8401a4bf
+# %% ../../nbs/11_bench.ipynb #43b75d61
 def matmul_tflops(device: str = "cuda",              # a CUDA device
                   dtype: torch.dtype = torch.bfloat16, # the product's input dtype
                   n: int = 8192,                       # square size
@@ -53,7 +53,7 @@ def copy_bandwidth(device: str = "cuda",  # a CUDA device
     dst = torch.empty_like(src)
     return 2 * nbytes / (cuda_time(lambda: dst.copy_(src)) / 1e3)
 
-# %% ../../nbs/11_bench.ipynb #1389e248
+# %% ../../nbs/11_bench.ipynb #6da8a1f2
 def environment(device: str = "cuda") -> dict:
     "Card, versions, date and the exact command, stored next to every result."
     env = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -90,7 +90,7 @@ def write_results(path: str | Path,  # the JSON file to write
     path.write_text(json.dumps({"environment": environment(device), **payload}, indent=1, default=str) + "\n")
     return path
 
-# %% ../../nbs/11_bench.ipynb #d453cc4d
+# %% ../../nbs/11_bench.ipynb #f5cf0c71
 def format_table(rows: list[dict],                     # one dict per row
                  columns: list[tuple[str, str, str]],  # (key, header, format spec such as ",.0f"; "" for str())
                 ) -> str:

@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['INTERPRET']
 
-# %% ../../nbs/07a_kernels.ipynb #37bc2997
+# %% ../../nbs/07a_kernels.ipynb #b36991b4
 import os
 import sys
 
 import torch
 
-# %% ../../nbs/07a_kernels.ipynb #7aa742c4
+# %% ../../nbs/07a_kernels.ipynb #fd6280df
 if not torch.cuda.is_available() and "TRITON_INTERPRET" not in os.environ:
     if "triton" in sys.modules:  # too late: triton's library kernels were already set up for a GPU
         raise ImportError("no CUDA device and triton was imported before TRITON_INTERPRET was set; start the process "
