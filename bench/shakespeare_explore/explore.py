@@ -1,7 +1,8 @@
 import sys, time, math, argparse, json, os
 import torch, numpy as np
 import torch.nn.functional as F
-from llm_scratch.data import shakespeare_split, BPETokenizer
+from llm_scratch.data import shakespeare_split
+from llm_scratch.tokenizer import BPETokenizer
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from llm_scratch.gpt2 import GPT, GPTConfig
 from modern import ModernGPT, Cfg, Muon
