@@ -23,11 +23,11 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .checkpoint import load_checkpoint, rng_state, save_checkpoint, set_rng_state, export_safetensors
-from .data import BPETokenizer, ShardLoader, load_shard, load_tokenizer, prepare_shakespeare, read_meta, shard_files
+from .data import ShardLoader, load_shard, load_tokenizer, prepare_shakespeare, read_meta, shard_files
 from .eval import bits_per_char, eval_hellaswag, eval_loss, hellaswag_items
 from .gpt2 import GPT, GPTConfig
 from .sample import generate
-from .tokenizer import gpt2_tokenizer
+from .tokenizer import BPETokenizer, gpt2_tokenizer
 
 # %% ../nbs/06_train.ipynb #934fd8c1
 def clip_gradients(model: torch.nn.Module, max_norm: float) -> float:
