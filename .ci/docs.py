@@ -22,8 +22,7 @@ PROC, OUT = ROOT / "_proc", ROOT / "_preview"
 
 def build_proc() -> Path:
     "Run nbdev's pre-processing (the part of `nbdev_docs` before `quarto render`) into `_proc/`."
-    import os, torch  # no GPU: kernels in Triton's CPU interpreter, chosen before any worker imports triton
-    if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
+    import llm_scratch.kernels.interpret  # no GPU: Triton's CPU interpreter, chosen before any worker imports triton
     from fastcore.xtras import working_directory
     from nbdev.quarto import refresh_quarto_yml
     from nbdev.serve import proc_nbs

@@ -15,8 +15,7 @@ def notebooks_and_skipped_flags(doc: str) -> tuple[list[Path], set]:
     cfg = ConfigParser(delimiters=["="]); cfg.read(ROOT / "settings.ini")
     skip = set(cfg["DEFAULT"]["tst_flags"].split()) - set(a.flags.split())
     sys.path.insert(0, str(ROOT)); os.environ.setdefault("IN_TEST", "1")
-    import torch  # no GPU: Triton's CPU interpreter, chosen before anything imports triton (see tests/conftest.py)
-    if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
+    import llm_scratch.kernels.interpret  # no GPU: Triton's CPU interpreter, chosen before anything imports triton
     return a.notebooks, skip
 
 

@@ -5,8 +5,9 @@ import pytest
 import torch
 
 # All notebooks run in this one process. Without a GPU, Triton kernels run in its CPU interpreter, which must be
-# chosen before `triton` is first imported (recent PyTorch imports it during ordinary CPU work in earlier notebooks).
-if not torch.cuda.is_available(): os.environ.setdefault("TRITON_INTERPRET", "1")
+# chosen before `triton` is first imported (recent PyTorch imports it during ordinary CPU work in earlier notebooks):
+# the library's one switch decides, imported before anything else.
+import llm_scratch.kernels.interpret  # noqa: F401
 THREADS = torch.get_num_threads()
 
 
