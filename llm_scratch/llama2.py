@@ -17,13 +17,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['ATTN_IMPLS', 'LLAMA2_PRESETS', 'HF_TO_META', 'HF_LAYER_TO_META', 'ffn_hidden_dim', 'LlamaConfig', 'llama2_config',
-           'RMSNorm', 'rope_inv_freq', 'precompute_freqs_cis', 'apply_rope_complex', 'rotate_half',
+__all__ = ['ATTN_IMPLS', 'LLAMA2_PRESETS', 'HF_TO_META', 'HF_LAYER_TO_META', 'FUSED_PROJECTIONS', 'ffn_hidden_dim', 'LlamaConfig',
+           'llama2_config', 'RMSNorm', 'rope_inv_freq', 'precompute_freqs_cis', 'apply_rope_complex', 'rotate_half',
            'apply_rope_rotate_half', 'apply_rope', 'repeat_kv', 'attention', 'Attention', 'FeedForward',
-           'TransformerBlock', 'Llama', 'unpermute_hf', 'permute_to_hf', 'config_from_hf', 'hf_state_to_meta',
-           'load_meta_state', 'llama_from_hf', 'meta_shard_dim', 'merge_meta_shards', 'config_from_meta',
-           'llama_from_meta', 'save_meta', 'SentencePieceTokenizer', 'train_sentencepiece', 'bundled_corpus_texts',
-           'load_tokenizer', 'generate_batch', 'kv_cache_bytes', 'param_count', 'kv_cache_table', 'kv_cache_cli']
+           'TransformerBlock', 'Llama', 'init_weights', 'unpermute_hf', 'permute_to_hf', 'config_from_hf',
+           'hf_state_to_meta', 'stack_projections', 'unstack_projections', 'load_meta_state', 'llama_from_hf',
+           'meta_shard_dim', 'merge_meta_shards', 'config_from_meta', 'llama_from_meta', 'save_meta',
+           'SentencePieceTokenizer', 'train_sentencepiece', 'bundled_corpus_texts', 'load_tokenizer', 'generate_batch',
+           'kv_cache_bytes', 'param_count', 'kv_cache_table', 'kv_cache_cli']
 
 # %% ../nbs/08_llama2.ipynb #d4acfdef
 def ffn_hidden_dim(dim: int, multiple_of: int = 256, ffn_dim_multiplier: Optional[float] = None) -> int:
@@ -50,6 +51,7 @@ class LlamaConfig:
     max_batch_size: int = 32                     # default KV-cache rows
     hidden_dim: Optional[int] = None             # explicit SwiGLU width (HF `intermediate_size`); None = Meta's rule
     attn_impl: str = "sdpa"                      # "sdpa" | "naive" | "triton"
+    fused_projections: bool = False              # one `wqkv` and one `w13` matrix instead of wq/wk/wv and w1/w3
 
     def __post_init__(self):
         if self.n_kv_heads is None: self.n_kv_heads = self.n_heads
@@ -167,10 +169,13 @@ class Attention(nn.Module):
     def __init__(self, cfg: LlamaConfig):
         super().__init__()
         self.n_heads, self.n_kv_heads, self.head_dim = cfg.n_heads, cfg.n_kv_heads, cfg.head_dim
-        self.attn_impl = cfg.attn_impl
-        self.wq = nn.Linear(cfg.dim, cfg.n_heads * cfg.head_dim, bias=False)
-        self.wk = nn.Linear(cfg.dim, cfg.n_kv_heads * cfg.head_dim, bias=False)
-        self.wv = nn.Linear(cfg.dim, cfg.n_kv_heads * cfg.head_dim, bias=False)
+        self.attn_impl, self.fused = cfg.attn_impl, cfg.fused_projections
+        q_dim, kv_dim = cfg.n_heads * cfg.head_dim, cfg.n_kv_heads * cfg.head_dim
+        if self.fused: self.wqkv = nn.Linear(cfg.dim, q_dim + 2 * kv_dim, bias=False)   # rows: wq, then wk, then wv
+        else:
+            self.wq = nn.Linear(cfg.dim, q_dim, bias=False)
+            self.wk = nn.Linear(cfg.dim, kv_dim, bias=False)
+            self.wv = nn.Linear(cfg.dim, kv_dim, bias=False)
         self.wo = nn.Linear(cfg.n_heads * cfg.head_dim, cfg.dim, bias=False)
         # non-persistent buffers: they follow .to(device) but stay out of the state dict (and the checkpoints)
         self.register_buffer("cache_k", None, persistent=False)
@@ -178,7 +183,9 @@ class Attention(nn.Module):
 
     def qkv(self, x: torch.Tensor) -> tuple:
         "The three projections of x (B, T, dim): queries, keys, values."
-        return self.wq(x), self.wk(x), self.wv(x)
+        if not self.fused: return self.wq(x), self.wk(x), self.wv(x)
+        kv_dim = self.n_kv_heads * self.head_dim
+        return self.wqkv(x).split((self.n_heads * self.head_dim, kv_dim, kv_dim), dim=-1)
 
     def setup_cache(self, batch_size: int, max_seq_len: int, dtype=None, device=None):
         "Allocate zeroed K and V caches of shape (batch_size, n_kv_heads, max_seq_len, head_dim)."
@@ -209,21 +216,26 @@ class Attention(nn.Module):
 # %% ../nbs/08_llama2.ipynb #625d4fd7
 class FeedForward(nn.Module):
     "SwiGLU: w2(silu(w1 x) * w3 x)."
-    def __init__(self, dim: int, hidden_dim: int):
+    def __init__(self, dim: int, hidden_dim: int,
+                 fused: bool = False):  # one (2*hidden_dim, dim) matrix `w13` = [w1; w3] instead of w1 and w3
         super().__init__()
-        self.w1 = nn.Linear(dim, hidden_dim, bias=False)
+        self.fused = fused
+        if fused: self.w13 = nn.Linear(dim, 2 * hidden_dim, bias=False)
+        else:
+            self.w1 = nn.Linear(dim, hidden_dim, bias=False)
+            self.w3 = nn.Linear(dim, hidden_dim, bias=False)
         self.w2 = nn.Linear(hidden_dim, dim, bias=False)
-        self.w3 = nn.Linear(dim, hidden_dim, bias=False)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.w2(F.silu(self.w1(x)) * self.w3(x))
+        gate, up = self.w13(x).chunk(2, dim=-1) if self.fused else (self.w1(x), self.w3(x))
+        return self.w2(F.silu(gate) * up)
 
 class TransformerBlock(nn.Module):
     "Pre-norm block: attention then SwiGLU, each added to the residual stream."
     def __init__(self, cfg: LlamaConfig):
         super().__init__()
         self.attention = Attention(cfg)
-        self.feed_forward = FeedForward(cfg.dim, cfg.ffn_dim)
+        self.feed_forward = FeedForward(cfg.dim, cfg.ffn_dim, cfg.fused_projections)
         self.attention_norm = RMSNorm(cfg.dim, cfg.norm_eps)
         self.ffn_norm = RMSNorm(cfg.dim, cfg.norm_eps)
 
@@ -327,6 +339,19 @@ class Llama(nn.Module):
             h = layer(h, cos, sin, slots, kv_len, mask)
         return self.output(self.norm(h)).float()                              # (B, T, vocab)
 
+# %% ../nbs/08_llama2.ipynb #3580d6ff
+@torch.no_grad()
+def init_weights(model: "Llama",
+                 std: float = 0.02,       # standard deviation of every matrix entry
+                 norm_std: float = 0.0,   # RMSNorm scales are 1 + norm_std * N(0, 1)
+                 seed: int = 0) -> "Llama":
+    "Draw model's weights from N(0, std) and its norm scales from 1 + norm_std·N(0, 1), in place; returns model."
+    g = torch.Generator(device=next(model.parameters()).device).manual_seed(seed)
+    for name, p in model.named_parameters():
+        if name.endswith("norm.weight"): p.normal_(0, 1, generator=g).mul_(norm_std).add_(1.0)
+        else: p.normal_(0, std, generator=g)
+    return model
+
 # %% ../nbs/08_llama2.ipynb #9d99d511
 HF_TO_META = {
     "model.embed_tokens.weight": "tok_embeddings.weight",
@@ -384,9 +409,36 @@ def hf_state_to_meta(sd: dict, cfg: LlamaConfig) -> dict:
         out["output.weight"] = out["tok_embeddings.weight"]
     return out
 
+# %% ../nbs/08_llama2.ipynb #e0f49be5
+FUSED_PROJECTIONS = {"attention.wqkv": ("attention.wq", "attention.wk", "attention.wv"),
+                     "feed_forward.w13": ("feed_forward.w1", "feed_forward.w3")}
+
+def stack_projections(sd: dict, cfg: LlamaConfig) -> dict:
+    "Meta's names -> fused: per layer, wq/wk/wv become one wqkv and w1/w3 one w13 (rows concatenated)."
+    out = dict(sd)
+    for i in range(cfg.n_layers):
+        for fused, parts in FUSED_PROJECTIONS.items():
+            names = [f"layers.{i}.{p}.weight" for p in parts]
+            if all(n in out for n in names): out[f"layers.{i}.{fused}.weight"] = torch.cat([out.pop(n) for n in names])
+    return out
+
+def unstack_projections(sd: dict, cfg: LlamaConfig) -> dict:
+    "Fused names -> Meta's: per layer, wqkv is split into wq/wk/wv and w13 into w1/w3 (the inverse of stack_projections)."
+    q_dim, kv_dim = cfg.n_heads * cfg.head_dim, cfg.n_kv_heads * cfg.head_dim
+    sizes = {"attention.wqkv": (q_dim, kv_dim, kv_dim), "feed_forward.w13": (cfg.ffn_dim, cfg.ffn_dim)}
+    out = dict(sd)
+    for i in range(cfg.n_layers):
+        for fused, parts in FUSED_PROJECTIONS.items():
+            name = f"layers.{i}.{fused}.weight"
+            if name in out:
+                for p, t in zip(parts, out.pop(name).split(sizes[fused])): out[f"layers.{i}.{p}.weight"] = t
+    return out
+
 # %% ../nbs/08_llama2.ipynb #1c0e810a
-def load_meta_state(model: nn.Module, sd: dict) -> nn.Module:
-    "Copy a state dict with Meta's names into model; fail naming the first missing, unexpected or misshapen key."
+def load_meta_state(model: "Llama", sd: dict) -> "Llama":
+    "Copy a state dict with Meta's (or fused) names into model; fail naming the first missing, unexpected or misshapen key."
+    stack = stack_projections if model.config.fused_projections else unstack_projections
+    sd = stack(sd, model.config)                     # the model's own layout, whichever the checkpoint has
     own = model.state_dict()
     for name, t in own.items():
         if name not in sd:
@@ -468,7 +520,7 @@ def llama_from_meta(folder, dtype: Optional[torch.dtype] = None, device=None, **
 Llama.from_meta = staticmethod(llama_from_meta)
 
 def save_meta(model: "Llama", folder, n_shards: int = 1):
-    "Write model in Meta's layout: params.json and n_shards consolidated.XX.pth files."
+    "Write model in Meta's layout (fused projections unstacked): params.json and n_shards consolidated.XX.pth files."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     c = model.config
     params = dict(dim=c.dim, n_layers=c.n_layers, n_heads=c.n_heads, n_kv_heads=c.n_kv_heads, vocab_size=c.vocab_size,
@@ -478,7 +530,7 @@ def save_meta(model: "Llama", folder, n_shards: int = 1):
         raise ValueError(f"hidden_dim={c.hidden_dim} is not what Meta's rule gives from dim/multiple_of/"
                          "ffn_dim_multiplier; Meta's params.json cannot express it")
     (folder / "params.json").write_text(json.dumps(params))
-    sd = {k: v.detach().cpu() for k, v in model.state_dict().items()}
+    sd = {k: v.detach().cpu() for k, v in unstack_projections(model.state_dict(), c).items()}
     for r in range(n_shards):
         shard = {}
         for name, t in sd.items():
