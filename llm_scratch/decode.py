@@ -10,7 +10,8 @@ from typing import Optional
 
 import torch
 
-from .llama2 import Llama, LlamaConfig, kv_cache_bytes, param_count, rope_inv_freq
+from .layers import rope_inv_freq
+from .llama2 import Llama, LlamaConfig, kv_cache_bytes, param_count
 
 # %% auto #0
 __all__ = ['bandwidth_limit', 'GraphDecoder', 'KernelDecoder']
@@ -122,9 +123,9 @@ class KernelDecoder(GraphDecoder):
         torch.index_select(m.tok_embeddings.weight, 0, self.tok.view(-1), out=self.h)   # (B, dim)
         for layer in m.layers:
             a, f = layer.attention, layer.feed_forward
-            fused_qkv_rope(self.h, layer.attention_norm.weight, a.wqkv.weight, self.q, a.cache_k, a.cache_v,
+            fused_qkv_rope(self.h, layer.attention_norm.weight, a.wqkv.weight, self.q, a.kv_cache.k, a.kv_cache.v,
                            self.pos, self.inv_freq, layer.attention_norm.eps)
-            decode_attention(self.q, a.cache_k, a.cache_v, self.pos, self.attn)
+            decode_attention(self.q, a.kv_cache.k, a.kv_cache.v, self.pos, self.attn)
             fused_linear(self.attn, a.wo.weight, self.h, residual=True)                 # h += attention
             fused_swiglu(self.h, layer.ffn_norm.weight, f.w13.weight, self.act, layer.ffn_norm.eps)
             fused_linear(self.act, f.w2.weight, self.h, residual=True)                  # h += feed-forward

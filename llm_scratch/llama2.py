@@ -16,15 +16,17 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .data import shakespeare_works
+from .layers import ATTN_IMPLS, KVCache, apply_rotary, attention, rope_angles, rope_inv_freq
+from .tokenizer import SentencePieceTokenizer, train_sentencepiece
+
 # %% auto #0
-__all__ = ['ATTN_IMPLS', 'LLAMA2_PRESETS', 'HF_TO_META', 'HF_LAYER_TO_META', 'FUSED_PROJECTIONS', 'ffn_hidden_dim', 'LlamaConfig',
-           'llama2_config', 'RMSNorm', 'rope_inv_freq', 'precompute_freqs_cis', 'apply_rope_complex', 'rotate_half',
-           'apply_rope_rotate_half', 'apply_rope', 'repeat_kv', 'attention', 'Attention', 'FeedForward',
-           'TransformerBlock', 'Llama', 'init_weights', 'unpermute_hf', 'permute_to_hf', 'config_from_hf',
-           'hf_state_to_meta', 'stack_projections', 'unstack_projections', 'load_meta_state', 'llama_from_hf',
-           'meta_shard_dim', 'merge_meta_shards', 'config_from_meta', 'llama_from_meta', 'save_meta',
-           'SentencePieceTokenizer', 'train_sentencepiece', 'bundled_corpus_texts', 'load_tokenizer', 'generate_batch',
-           'kv_cache_bytes', 'param_count', 'kv_cache_table', 'kv_cache_cli']
+__all__ = ['LLAMA2_PRESETS', 'HF_TO_META', 'HF_LAYER_TO_META', 'FUSED_PROJECTIONS', 'ffn_hidden_dim', 'LlamaConfig',
+           'llama2_config', 'RMSNorm', 'Attention', 'FeedForward', 'TransformerBlock', 'Llama', 'init_weights',
+           'unpermute_hf', 'permute_to_hf', 'config_from_hf', 'hf_state_to_meta', 'stack_projections',
+           'unstack_projections', 'load_meta_state', 'llama_from_hf', 'meta_shard_dim', 'merge_meta_shards',
+           'config_from_meta', 'llama_from_meta', 'save_meta', 'llama_tokenizer', 'generate_batch', 'kv_cache_bytes',
+           'param_count', 'kv_cache_table', 'kv_cache_cli']
 
 # %% ../nbs/08_llama2.ipynb #d4acfdef
 def ffn_hidden_dim(dim: int, multiple_of: int = 256, ffn_dim_multiplier: Optional[float] = None) -> int:
@@ -33,7 +35,6 @@ def ffn_hidden_dim(dim: int, multiple_of: int = 256, ffn_dim_multiplier: Optiona
     if ffn_dim_multiplier is not None: hidden = int(ffn_dim_multiplier * hidden)
     return multiple_of * ((hidden + multiple_of - 1) // multiple_of)
 
-ATTN_IMPLS = ("sdpa", "naive", "triton")
 
 @dataclass
 class LlamaConfig:
@@ -100,69 +101,6 @@ class RMSNorm(nn.Module):
         xf = xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + self.eps)
         return xf.type_as(x) * self.weight
 
-# %% ../nbs/08_llama2.ipynb #4162346d
-def rope_inv_freq(head_dim: int, theta: float = 10000.0, device=None) -> torch.Tensor:
-    "Rotation speed of each feature pair, theta^(-2i/head_dim), in float32: shape (head_dim/2,)."
-    return 1.0 / (theta ** (torch.arange(0, head_dim, 2, device=device)[: head_dim // 2].float() / head_dim))
-
-def precompute_freqs_cis(head_dim: int, end: int, theta: float = 10000.0) -> torch.Tensor:
-    "Meta's complex rotations e^(i m theta_i) for positions m < end: shape (end, head_dim/2), complex64."
-    angles = torch.outer(torch.arange(end).float(), rope_inv_freq(head_dim, theta))
-    return torch.polar(torch.ones_like(angles), angles)
-
-def apply_rope_complex(x: torch.Tensor, freqs_cis: torch.Tensor) -> torch.Tensor:
-    "Meta's form: x (B, T, H, D) as D/2 complex numbers of neighbour pairs, times freqs_cis (T, D/2)."
-    xc = torch.view_as_complex(x.float().reshape(*x.shape[:-1], -1, 2))      # (B, T, H, D/2) complex
-    return torch.view_as_real(xc * freqs_cis[None, :, None, :]).flatten(3).type_as(x)
-
-def rotate_half(x: torch.Tensor) -> torch.Tensor:
-    "(x1, x2) -> (-x2, x1) on the two halves of the last dimension."
-    x1, x2 = x.chunk(2, dim=-1)
-    return torch.cat((-x2, x1), dim=-1)
-
-def apply_rope_rotate_half(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-    "GPT-NeoX/Hugging Face form: x (B, T, H, D) with cos, sin (T, D) whose two halves repeat."
-    return x * cos[None, :, None, :] + rotate_half(x) * sin[None, :, None, :]
-
-def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-    "Rotate neighbour pairs of x (B, T, H, D) by angles with cos, sin (B, T, D/2), in float32 real arithmetic."
-    x0, x1 = x.float().unflatten(-1, (-1, 2)).unbind(-1)                      # each (B, T, H, D/2)
-    cos, sin = cos[:, :, None, :], sin[:, :, None, :]                         # broadcast over heads
-    return torch.stack((x0 * cos - x1 * sin, x0 * sin + x1 * cos), dim=-1).flatten(3).type_as(x)
-
-# %% ../nbs/08_llama2.ipynb #a58b7285
-def repeat_kv(x: torch.Tensor, n_rep: int) -> torch.Tensor:
-    "Repeat each K/V head n_rep times: (B, n_kv, S, D) -> (B, n_kv*n_rep, S, D); head h uses K/V head h // n_rep."
-    return x if n_rep == 1 else x.repeat_interleave(n_rep, dim=1)
-
-def attention(q: torch.Tensor, # (B, H, T, D) queries
-              k: torch.Tensor, # (B, n_kv, S, D) keys; H must be a multiple of n_kv
-              v: torch.Tensor, # (B, n_kv, S, D) values
-              mask: Optional[torch.Tensor] = None, # (B or 1, 1, T, S) bool, True = may attend; None = causal
-              impl: str = "sdpa") -> torch.Tensor:  # (B, H, T, D)
-    "Softmax attention of H query heads over n_kv shared K/V heads (grouped-query attention)."
-    B, H, T, D = q.shape
-    n_kv, S = k.shape[1], k.shape[2]
-    n_rep = H // n_kv
-    if impl == "triton":
-        if mask is not None:
-            raise ValueError("attn_impl='triton' supports plain causal attention only; "
-                             "padded batches and static-cache decoding need attn_impl='sdpa'")
-        from llm_scratch.flash_attn import flash_attention
-        return flash_attention(q, k, v, causal=True)
-    if mask is None:   # causal, the T queries being the last T of the S keys
-        mask = torch.ones(T, S, dtype=torch.bool, device=q.device).tril(S - T)[None, None]
-    if impl == "naive":
-        k, v = repeat_kv(k, n_rep), repeat_kv(v, n_rep)
-        scores = (q.float() @ k.float().transpose(-2, -1)) / math.sqrt(D)         # (B, H, T, S)
-        scores = scores.masked_fill(~mask, float("-inf"))
-        return (scores.softmax(-1) @ v.float()).type_as(q)
-    if impl != "sdpa": raise ValueError(f"attention impl must be one of {ATTN_IMPLS}, got {impl!r}")
-    qg = q.reshape(B, n_kv, n_rep * T, D)                                          # fold each group into the queries
-    mg = mask.repeat(1, 1, n_rep, 1) if n_rep > 1 else mask                       # (B|1, 1, n_rep*T, S)
-    out = F.scaled_dot_product_attention(qg, k, v, attn_mask=mg)
-    return out.reshape(B, H, T, D)   # reshape: some CUDA kernels return a non-contiguous layout
-
 # %% ../nbs/08_llama2.ipynb #e3136c76
 class Attention(nn.Module):
     "Multi-head attention with grouped K/V heads, rotary embeddings and a preallocated KV cache."
@@ -177,9 +115,7 @@ class Attention(nn.Module):
             self.wk = nn.Linear(cfg.dim, kv_dim, bias=False)
             self.wv = nn.Linear(cfg.dim, kv_dim, bias=False)
         self.wo = nn.Linear(cfg.n_heads * cfg.head_dim, cfg.dim, bias=False)
-        # non-persistent buffers: they follow .to(device) but stay out of the state dict (and the checkpoints)
-        self.register_buffer("cache_k", None, persistent=False)
-        self.register_buffer("cache_v", None, persistent=False)
+        self.kv_cache = None   # a `KVCache` while generating (its buffers stay out of the state dict)
 
     def qkv(self, x: torch.Tensor) -> tuple:
         "The three projections of x (B, T, dim): queries, keys, values."
@@ -188,12 +124,10 @@ class Attention(nn.Module):
         return self.wqkv(x).split((self.n_heads * self.head_dim, kv_dim, kv_dim), dim=-1)
 
     def setup_cache(self, batch_size: int, max_seq_len: int, dtype=None, device=None):
-        "Allocate zeroed K and V caches of shape (batch_size, n_kv_heads, max_seq_len, head_dim)."
-        shape = (batch_size, self.n_kv_heads, max_seq_len, self.head_dim)
+        "Allocate a zeroed `KVCache` of (batch_size, n_kv_heads, max_seq_len, head_dim) keys and values."
         w = self.wo.weight
-        dtype, device = dtype or w.dtype, device or w.device
-        self.cache_k = torch.zeros(shape, dtype=dtype, device=device)
-        self.cache_v = torch.zeros(shape, dtype=dtype, device=device)
+        self.kv_cache = KVCache(batch_size, self.n_kv_heads, max_seq_len, self.head_dim,
+                                dtype=dtype or w.dtype, device=device or w.device)
 
     def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
                 slots: Optional[torch.Tensor], kv_len: int, mask: Optional[torch.Tensor]) -> torch.Tensor:
@@ -202,14 +136,11 @@ class Attention(nn.Module):
         q = q.view(B, T, self.n_heads, self.head_dim)                        # (B, T, H, D)
         k = k.view(B, T, self.n_kv_heads, self.head_dim)                     # (B, T, n_kv, D)
         v = v.view(B, T, self.n_kv_heads, self.head_dim)
-        q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
+        cos, sin = cos[:, :, None, :], sin[:, :, None, :]                     # (B, T, 1, D/2): every head
+        q, k = apply_rotary(q, cos, sin, interleaved=True), apply_rotary(k, cos, sin, interleaved=True)
         q, k, v = q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2)    # (B, heads, T, D)
         if slots is not None:                                                # write into the cache, read it back
-            ck = self.cache_k if self.cache_k.shape[0] == B else self.cache_k[:B]
-            cv = self.cache_v if self.cache_v.shape[0] == B else self.cache_v[:B]
-            ck[:, :, slots] = k
-            cv[:, :, slots] = v
-            k, v = ck[:, :, :kv_len], cv[:, :, :kv_len]                       # (B, n_kv, kv_len, D)
+            k, v = self.kv_cache.update(slots, k, v, kv_len)                  # (B, n_kv, kv_len, D)
         out = attention(q, k, v, mask, self.attn_impl)                       # (B, H, T, D)
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
 
@@ -273,27 +204,24 @@ class Llama(nn.Module):
         self.pad_lens = None if pad_lens is None else torch.as_tensor(pad_lens, device=self.output.weight.device)
 
     def set_attn_impl(self, impl: str):
-        "Switch every layer's attention implementation ('sdpa', 'naive' or 'triton')."
+        "Switch every layer's attention implementation (one of ATTN_IMPLS)."
         if impl not in ATTN_IMPLS: raise ValueError(f"attn_impl must be one of {ATTN_IMPLS}, got {impl!r}")
         self.config.attn_impl = impl
         for layer in self.layers: layer.attention.attn_impl = impl
 
     def clear_cache(self):
         "Free the KV cache; forward goes back to plain causal attention."
-        for layer in self.layers: layer.attention.cache_k = layer.attention.cache_v = None
+        for layer in self.layers: layer.attention.kv_cache = None
         self.cache_len, self.pad_lens = 0, None
 
     def reorder_cache(self, index: torch.Tensor):
         "Make cache row i a copy of row index[i] in every layer (beam search)."
-        for layer in self.layers:
-            a = layer.attention
-            a.cache_k, a.cache_v = a.cache_k.index_select(0, index), a.cache_v.index_select(0, index)
+        for layer in self.layers: layer.attention.kv_cache.reorder(index)
         if self.pad_lens is not None: self.pad_lens = self.pad_lens.index_select(0, index)
 
     def cache_bytes(self) -> int:
         "Bytes held by the KV caches of all layers."
-        return sum(t.numel() * t.element_size() for l in self.layers
-                   for t in (l.attention.cache_k, l.attention.cache_v) if t is not None)
+        return sum(l.attention.kv_cache.nbytes() for l in self.layers if l.attention.kv_cache is not None)
 
     def forward(self, tokens: torch.Tensor, # (B, T) token ids
                 start_pos: Union[int, torch.Tensor] = 0, # position of tokens[:, 0]; a 1-element tensor for static shapes
@@ -301,15 +229,15 @@ class Llama(nn.Module):
         "Logits for every given position; with a cache, keys/values of these tokens are stored at start_pos..."
         B, T = tokens.shape
         dev = tokens.device
-        cached = self.layers[0].attention.cache_k is not None
-        if not cached:
+        cache = self.layers[0].attention.kv_cache
+        if cache is None:
             if not (isinstance(start_pos, int) and start_pos == 0):
                 raise ValueError(f"start_pos={start_pos} needs a KV cache: call setup_cache(batch_size, max_seq_len) first")
             slots, kv_len = None, T
             q_slots = torch.arange(T, device=dev)
         else:
-            if B > self.layers[0].attention.cache_k.shape[0]:
-                raise ValueError(f"batch of {B} rows exceeds the cache's {self.layers[0].attention.cache_k.shape[0]}; "
+            if B > cache.batch_size:
+                raise ValueError(f"batch of {B} rows exceeds the cache's {cache.batch_size}; "
                                  "call setup_cache with a larger batch_size")
             if isinstance(start_pos, int):
                 if start_pos + T > self.cache_len:
@@ -324,8 +252,7 @@ class Llama(nn.Module):
         if pad is not None and pad.shape[0] != B:
             raise ValueError(f"pad_lens has {pad.shape[0]} rows but tokens has {B}")
         positions = q_slots[None, :] if pad is None else (q_slots[None, :] - pad[:, None]).clamp(min=0)  # (B|1, T)
-        angles = positions[..., None].float() * rope_inv_freq(self.config.head_dim, self.config.rope_theta, dev)
-        cos, sin = angles.cos(), angles.sin()                                  # (B|1, T, D/2)
+        cos, sin = rope_angles(positions, self.config.head_dim, self.config.rope_theta)   # (B|1, T, D/2)
         if positions.shape[0] != B: cos, sin = cos.expand(B, -1, -1), sin.expand(B, -1, -1)
         mask = None                                 # None = causal over the last T of kv_len keys
         if pad is not None or not isinstance(start_pos, int):
@@ -540,71 +467,15 @@ def save_meta(model: "Llama", folder, n_shards: int = 1):
             shard[name] = t if d is None else t.chunk(n_shards, dim=d)[r].clone()
         torch.save(shard, folder / f"consolidated.{r:02d}.pth")
 
-# %% ../nbs/08_llama2.ipynb #3b03de8b
-class SentencePieceTokenizer:
-    "LLaMA's tokenizer: a SentencePiece model, with BOS and EOS added explicitly."
-    def __init__(self, model_file=None, model_proto: Optional[bytes] = None):
-        import sentencepiece as spm
-        if (model_file is None) == (model_proto is None):
-            raise ValueError("give exactly one of model_file (a path to tokenizer.model) or model_proto (its bytes)")
-        if model_file is not None and not Path(model_file).exists():
-            raise FileNotFoundError(f"{model_file} not found; pass Meta's tokenizer.model or use train_sentencepiece()")
-        self.sp = (spm.SentencePieceProcessor(model_file=str(model_file)) if model_file is not None
-                   else spm.SentencePieceProcessor(model_proto=model_proto))
-        self.n_words, self.bos_id, self.eos_id = self.sp.vocab_size(), self.sp.bos_id(), self.sp.eos_id()
-        self.unk_id, self.pad_id = self.sp.unk_id(), self.sp.pad_id()
-
-    def encode(self, s: str, bos: bool = True, eos: bool = False) -> list:
-        "Token ids of s, with BOS in front and EOS at the end when asked."
-        return ([self.bos_id] if bos else []) + self.sp.encode(s) + ([self.eos_id] if eos else [])
-
-    def decode(self, ids: Sequence[int]) -> str:
-        "Text of ids, stopping at the first EOS; BOS is dropped."
-        ids = [int(i) for i in ids]
-        if self.eos_id in ids: ids = ids[: ids.index(self.eos_id)]
-        return self.sp.decode([i for i in ids if i != self.bos_id])
-
-    def pieces(self, s: str) -> list:
-        "The pieces (sub-word strings) s is split into."
-        return self.sp.encode(s, out_type=str)
-
-def train_sentencepiece(texts: Iterable[str], # lines of training text
-                        vocab_size: int = 32000,
-                        model_file=None, # where to save the .model; None = keep it in memory
-                        ) -> SentencePieceTokenizer:
-    "Train a LLaMA-style SentencePiece BPE (byte fallback, unk=0, bos=1, eos=2) on texts."
-    import io
-    import sentencepiece as spm
-    buf = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(texts), model_writer=buf, model_type="bpe", vocab_size=vocab_size,
-        byte_fallback=True, split_digits=True, unk_id=0, bos_id=1, eos_id=2, pad_id=-1,
-        normalization_rule_name="identity", remove_extra_whitespaces=False, allow_whitespace_only_pieces=True,
-        character_coverage=0.99995, minloglevel=2)
-    if model_file is not None: Path(model_file).write_bytes(buf.getvalue())
-    return SentencePieceTokenizer(model_proto=buf.getvalue())
-
-def bundled_corpus_texts() -> dict:
-    "{file name: text} of the corpus shipped inside the package (llm_scratch/data/: .txt files or tar archives of them)."
-    import importlib.resources, tarfile
-    root = Path(str(importlib.resources.files("llm_scratch"))) / "data"
-    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(root.glob("**/*.txt"))}
-    for arc in sorted(root.glob("**/*.tar*")):
-        with tarfile.open(arc) as tf:
-            for m in tf.getmembers():
-                if m.isfile() and m.name.endswith(".txt"):
-                    texts[Path(m.name).name] = tf.extractfile(m).read().decode("utf-8")
-    if not texts: raise FileNotFoundError(f"no bundled corpus under {root}; reinstall llm_scratch with its data files")
-    return texts
-
-def load_tokenizer(model_file=None, vocab_size: int = 32000, cache_dir=None) -> SentencePieceTokenizer:
+# %% ../nbs/08_llama2.ipynb #b62f27cf
+def llama_tokenizer(model_file=None, vocab_size: int = 32000, cache_dir=None) -> SentencePieceTokenizer:
     "Meta's tokenizer.model if given; else a BPE trained once on the bundled corpus and cached."
     if model_file is not None: return SentencePieceTokenizer(model_file)
     cache_dir = Path(cache_dir or Path.home() / ".cache" / "llm_scratch")
     path = cache_dir / f"shakespeare_bpe_{vocab_size}.model"
     if path.exists(): return SentencePieceTokenizer(path)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    lines = (line for text in bundled_corpus_texts().values() for line in text.splitlines())
+    lines = (line for text in shakespeare_works().values() for line in text.splitlines())
     return train_sentencepiece(lines, vocab_size, model_file=path)
 
 # %% ../nbs/08_llama2.ipynb #0343c588

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['GPT2_FILE_SHA256', 'EOT_ID', 'gpt2_encoding_from_files', 'local_gpt2_files', 'gpt2_tokenizer', 'pretokenize',
-           'bpe_merge_steps', 'token_spans_html', 'BPETokenizer']
+           'bpe_merge_steps', 'token_spans_html', 'BPETokenizer', 'SentencePieceTokenizer', 'train_sentencepiece']
 
 # %% ../nbs/01_tokenizer.ipynb #aaf2d2fe
 import functools
@@ -12,6 +12,7 @@ import hashlib
 import html
 import importlib.resources
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import tiktoken
@@ -132,3 +133,47 @@ class BPETokenizer:
 
     def encode(self, text: str) -> list[int]: return self.sp.encode(text)
     def decode(self, ids) -> str: return self.sp.decode([int(i) for i in ids])
+
+# %% ../nbs/01_tokenizer.ipynb #4a106f8d
+class SentencePieceTokenizer:
+    "LLaMA's tokenizer: a SentencePiece model, with BOS and EOS added explicitly."
+    def __init__(self, model_file=None, model_proto: bytes | None = None):
+        import sentencepiece as spm
+        if (model_file is None) == (model_proto is None):
+            raise ValueError("give exactly one of model_file (a path to tokenizer.model) or model_proto (its bytes)")
+        if model_file is not None and not Path(model_file).exists():
+            raise FileNotFoundError(f"{model_file} not found; pass Meta's tokenizer.model or use train_sentencepiece()")
+        self.sp = (spm.SentencePieceProcessor(model_file=str(model_file)) if model_file is not None
+                   else spm.SentencePieceProcessor(model_proto=model_proto))
+        self.n_words, self.bos_id, self.eos_id = self.sp.vocab_size(), self.sp.bos_id(), self.sp.eos_id()
+        self.unk_id, self.pad_id = self.sp.unk_id(), self.sp.pad_id()
+
+    def encode(self, s: str, bos: bool = True, eos: bool = False) -> list:
+        "Token ids of s, with BOS in front and EOS at the end when asked."
+        return ([self.bos_id] if bos else []) + self.sp.encode(s) + ([self.eos_id] if eos else [])
+
+    def decode(self, ids: Sequence[int]) -> str:
+        "Text of ids, stopping at the first EOS; BOS is dropped."
+        ids = [int(i) for i in ids]
+        if self.eos_id in ids: ids = ids[: ids.index(self.eos_id)]
+        return self.sp.decode([i for i in ids if i != self.bos_id])
+
+    def pieces(self, s: str) -> list:
+        "The pieces (sub-word strings) s is split into."
+        return self.sp.encode(s, out_type=str)
+
+def train_sentencepiece(texts: Iterable[str], # lines of training text
+                        vocab_size: int = 32000,
+                        model_file=None, # where to save the .model; None = keep it in memory
+                        ) -> SentencePieceTokenizer:
+    "Train a LLaMA-style SentencePiece BPE (byte fallback, unk=0, bos=1, eos=2) on texts."
+    import io
+    import sentencepiece as spm
+    buf = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(texts), model_writer=buf, model_type="bpe", vocab_size=vocab_size,
+        byte_fallback=True, split_digits=True, unk_id=0, bos_id=1, eos_id=2, pad_id=-1,
+        normalization_rule_name="identity", remove_extra_whitespaces=False, allow_whitespace_only_pieces=True,
+        character_coverage=0.99995, minloglevel=2)
+    if model_file is not None: Path(model_file).write_bytes(buf.getvalue())
+    return SentencePieceTokenizer(model_proto=buf.getvalue())
