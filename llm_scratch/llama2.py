@@ -467,7 +467,7 @@ def save_meta(model: "Llama", folder, n_shards: int = 1):
             shard[name] = t if d is None else t.chunk(n_shards, dim=d)[r].clone()
         torch.save(shard, folder / f"consolidated.{r:02d}.pth")
 
-# %% ../nbs/08_llama2.ipynb #b62f27cf
+# %% ../nbs/08_llama2.ipynb #0185e3c4
 def llama_tokenizer(model_file=None, vocab_size: int = 32000, cache_dir=None) -> SentencePieceTokenizer:
     "Meta's tokenizer.model if given; else a BPE trained once on the bundled corpus and cached."
     if model_file is not None: return SentencePieceTokenizer(model_file)

@@ -134,7 +134,7 @@ class BPETokenizer:
     def encode(self, text: str) -> list[int]: return self.sp.encode(text)
     def decode(self, ids) -> str: return self.sp.decode([int(i) for i in ids])
 
-# %% ../nbs/01_tokenizer.ipynb #4a106f8d
+# %% ../nbs/01_tokenizer.ipynb #604b3002
 class SentencePieceTokenizer:
     "LLaMA's tokenizer: a SentencePiece model, with BOS and EOS added explicitly."
     def __init__(self, model_file=None, model_proto: bytes | None = None):
