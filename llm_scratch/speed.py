@@ -13,6 +13,7 @@ import torch
 import torch.nn as nn
 from torch.nn.attention import SDPBackend, sdpa_kernel
 
+from .train import torch_switches
 from .gpt2 import GPT, GPTConfig
 from .kernels.cross_entropy import fused_linear_cross_entropy
 
@@ -113,11 +114,8 @@ def step_scope(setting: Setting,  # whose tf32, attn (SDPA backend) and norm_spl
     if setting.norm_split is not None and not hasattr(inductor_config.triton, "mix_order_reduction_split_size"):
         raise ValueError(f"norm_split={setting.norm_split} needs a PyTorch whose inductor has mix-order reductions "
                          f"(2.10+); use norm_split=None")
-    tf32 = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
     with ExitStack() as stack:
-        def restore(): torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = tf32
-        stack.callback(restore)
-        torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = setting.tf32
+        stack.enter_context(torch_switches(tf32=setting.tf32))   # the training loop's scoped switch
         if setting.attn in SDPA_BACKENDS: stack.enter_context(sdpa_kernel(SDPA_BACKENDS[setting.attn]))
         if setting.norm_split is not None:
             stack.enter_context(inductor_config.patch({"triton.mix_order_reduction_split_size": setting.norm_split}))

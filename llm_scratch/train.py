@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'clip_gradients', 'orthogonalize', 'Muon', 'make_optimizer', 'lr_at',
            'model_flops_per_token', 'peak_flops', 'autocast_dtype', 'TrainConfig', 'make_config', 'check_config',
-           'setup_distributed', 'grad_accum_steps', 'train', 'read_log', 'plot_log', 'config_from_args', 'load_trained']
+           'setup_distributed', 'grad_accum_steps', 'torch_switches', 'train', 'read_log', 'plot_log',
+           'config_from_args', 'load_trained']
 
 # %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
@@ -294,11 +295,9 @@ def _gather_rng(world: int) -> list:
     return states
 
 # %% ../nbs/06_train.ipynb #3b7a80f4
-def train(cfg: TrainConfig) -> dict:
-    "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps)."
-    check_config(cfg)
+def _run(cfg: TrainConfig) -> dict:
+    "The body of `train` (below), inside its process-wide switches."
     t_start = time.time()
-    if cfg.threads: torch.set_num_threads(cfg.threads)
     owns_group = dist.is_available() and not dist.is_initialized()   # then we also destroy it at the end
     rank, local_rank, world, device = setup_distributed(cfg.device)
     master = rank == 0
@@ -310,7 +309,6 @@ def train(cfg: TrainConfig) -> dict:
     tokens_per_step = B * T * world * accum
 
     torch.manual_seed(cfg.seed)                      # the same initial model on every rank
-    if device.type == "cuda": torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
     mcfg = GPTConfig(block_size=T, vocab_size=meta["vocab_size"], n_layer=cfg.n_layer, n_head=cfg.n_head,
                      n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias, vocab_pad_multiple=cfg.vocab_pad_multiple,
                      rope=cfg.rope)
@@ -421,6 +419,26 @@ def train(cfg: TrainConfig) -> dict:
         dist.barrier()
         if owns_group: dist.destroy_process_group()
     return result
+
+# %% ../nbs/06_train.ipynb #dfbe553a
+@contextlib.contextmanager
+def torch_switches(threads: int = 0,          # PyTorch's CPU threads inside the block (0: leave them)
+                   tf32: bool | None = None,  # TF32 for float32 products on CUDA inside the block (None: leave it)
+                  ):
+    "Set PyTorch's process-wide thread count and TF32 switches for a block of work, and restore them after it."
+    saved = torch.get_num_threads(), torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    try:
+        if threads: torch.set_num_threads(threads)
+        if tf32 is not None: torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = tf32
+        yield
+    finally:
+        torch.set_num_threads(saved[0])
+        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved[1:]
+
+def train(cfg: TrainConfig) -> dict:
+    "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps)."
+    check_config(cfg)
+    with torch_switches(threads=cfg.threads, tf32=True): return _run(cfg)
 
 # %% ../nbs/06_train.ipynb #e2650a9d
 def read_log(path: str | Path) -> dict[str, list[dict]]:
