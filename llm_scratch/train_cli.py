@@ -56,5 +56,4 @@ def sample_cli(argv: list[str] | None = None,  # options; None: the command line
         print(a.prompt + tok.decode(row[len(ids):].tolist()))
 
 # %% ../nbs/06c_train_cli.ipynb #fe792e95
-#| eval: false
-if __name__ == "__main__": train_cli()
+if __name__ == "__main__" and "__file__" in globals(): train_cli()   # `python -m llm_scratch.train_cli`; a notebook has no __file__

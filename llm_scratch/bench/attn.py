@@ -199,5 +199,4 @@ def main(argv: list = None,  # command-line arguments; default sys.argv[1:]
     print("wrote", out)
 
 # %% ../../nbs/10a_bench_attn.ipynb #42d48bb7
-#| eval: false
-if __name__ == "__main__": main()   # `python -m llm_scratch.bench.attn`; eval: false because a notebook's __name__ is "__main__" too
+if __name__ == "__main__" and "__file__" in globals(): main()   # `python -m llm_scratch.bench.attn`; a notebook has no __file__

@@ -297,5 +297,4 @@ def main(argv: Optional[Sequence[str]] = None):
               gemv=not a.no_gemv, check=not a.no_check, full=a.full)
 
 # %% ../../nbs/08e_bench_llama.ipynb #e73ab524
-#| eval: false
-if __name__ == "__main__": main()   # `python -m llm_scratch.bench.llama` (eval: false, so the notebook skips it)
+if __name__ == "__main__" and "__file__" in globals(): main()   # `python -m llm_scratch.bench.llama`; a notebook has no __file__

@@ -418,5 +418,4 @@ def main(argv: list[str] | None = None,  # command-line arguments (default: sys.
     return {"environment": env, "peaks": peaks, "rows": results, **extra}
 
 # %% ../../nbs/07g_train_speed.ipynb #59ebe2c9
-#| eval: false
-if __name__ == "__main__": main()
+if __name__ == "__main__" and "__file__" in globals(): main()   # `python -m llm_scratch.bench.train`; a notebook has no __file__
