@@ -1,14 +1,7 @@
 import math, torch, torch.nn as nn, torch.nn.functional as F
+from llm_scratch.layers import apply_rotary, rope_angles   # the library's rotary embedding (rotate-half layout)
 class Cfg:
     def __init__(self, **k): self.__dict__.update(k)
-def rope_tables(T, hd, base=10000.0):
-    inv = 1.0 / base ** (torch.arange(0, hd, 2).float() / hd)
-    ang = torch.outer(torch.arange(T).float(), inv)
-    return ang.cos(), ang.sin()
-def apply_rope(x, cos, sin):  # x (B,H,T,hd) rotate-half
-    h = x.shape[-1] // 2; x1, x2 = x[..., :h], x[..., h:]
-    c, s = cos[:x.shape[2]], sin[:x.shape[2]]
-    return torch.cat([x1 * c - x2 * s, x1 * s + x2 * c], -1)
 class Block(nn.Module):
     def __init__(s, c):
         super().__init__(); C=c.C; s.H=c.H; s.c=c
@@ -19,7 +12,7 @@ class Block(nn.Module):
         B,T,C=x.shape; q,k,v=s.qkv(s.n1(x)).split(C,2)
         q,k,v=[t.view(B,T,s.H,C//s.H).transpose(1,2) for t in (q,k,v)]
         if s.c.qknorm: q=F.rms_norm(q,(q.size(-1),)); k=F.rms_norm(k,(k.size(-1),))
-        if s.c.rope: q=apply_rope(q,cos,sin); k=apply_rope(k,cos,sin)
+        if s.c.rope: q=apply_rotary(q,cos[:T],sin[:T]); k=apply_rotary(k,cos[:T],sin[:T])
         y=F.scaled_dot_product_attention(q,k,v,is_causal=True,dropout_p=s.c.drop if s.training else 0)
         x=x+F.dropout(s.proj(y.transpose(1,2).reshape(B,T,C)),s.c.drop,s.training)
         h=s.fc(s.n2(x)); h=F.relu(h).square() if s.c.act=='relu2' else F.gelu(h,approximate='tanh')
@@ -35,7 +28,7 @@ class ModernGPT(nn.Module):
         elif c.zero: nn.init.zeros_(s.head.weight)
         for n,p in s.named_parameters():
             if (n.endswith('proj.weight') or n.endswith('out.weight')) and not c.zero: nn.init.normal_(p,0,0.02/math.sqrt(2*c.L))
-        cos,sin=rope_tables(c.T,c.C//c.H); s.register_buffer('cos',cos,persistent=False); s.register_buffer('sin',sin,persistent=False)
+        cos,sin=rope_angles(torch.arange(c.T),c.C//c.H); s.register_buffer('cos',cos,persistent=False); s.register_buffer('sin',sin,persistent=False)
     def _init(s,m):
         if isinstance(m,nn.Linear): nn.init.normal_(m.weight,0,0.02)
         if isinstance(m,nn.Embedding): nn.init.normal_(m.weight,0,0.02)
@@ -47,24 +40,3 @@ class ModernGPT(nn.Module):
         lg=s.head(s.nf(x))
         if s.c.cap: lg=s.c.cap*torch.tanh(lg/s.c.cap)
         return lg, (None if y is None else F.cross_entropy(lg.reshape(-1,lg.size(-1)),y.reshape(-1)))
-def newton_schulz(G, steps=5):
-    a,b,c=3.4445,-4.7750,2.0315
-    X=G/(G.norm()+1e-7); tr=X.size(0)>X.size(1)
-    if tr: X=X.T
-    for _ in range(steps):
-        A=X@X.T; X=a*X+(b*A+c*A@A)@X
-    return X.T if tr else X
-class Muon(torch.optim.Optimizer):
-    def __init__(s, params, lr=0.02, momentum=0.95, wd=0.0):
-        super().__init__(params, dict(lr=lr, momentum=momentum, wd=wd))
-    @torch.no_grad()
-    def step(s):
-        for g in s.param_groups:
-            for p in g['params']:
-                if p.grad is None: continue
-                st=s.state[p]
-                if 'buf' not in st: st['buf']=torch.zeros_like(p)
-                buf=st['buf']; buf.mul_(g['momentum']).add_(p.grad)
-                u=newton_schulz(p.grad.add(buf,alpha=g['momentum']))
-                if g['wd']: p.mul_(1-g['lr']*g['wd'])
-                p.add_(u, alpha=-g['lr']*max(1,p.size(0)/p.size(1))**0.5)

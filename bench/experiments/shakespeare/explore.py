@@ -5,7 +5,8 @@ from llm_scratch.data import shakespeare_split
 from llm_scratch.tokenizer import BPETokenizer
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from llm_scratch.gpt2 import GPT, GPTConfig
-from modern import ModernGPT, Cfg, Muon
+from modern import ModernGPT, Cfg
+from llm_scratch.train import Muon   # the library's Muon: groups with muon=True
 ap=argparse.ArgumentParser()
 for k,v in dict(vocab=2048,L=4,C=128,H=4,T=128,B=32,lr=3e-3,warm=50,threads=1,drop=0.0,wd=0.1,minlr=0.1,budget=900.0,b2=0.99,name='x',evalT=0,arch='gpt2',rope=1,qknorm=1,act='relu2',zero=1,tie=0,cap=0.0,mlp=4,opt='adamw',mlr=0.02,elr=0.0).items(): ap.add_argument('--'+k,type=type(v),default=v)
 a=ap.parse_args(); torch.set_num_threads(a.threads); torch.manual_seed(0)
@@ -26,7 +27,7 @@ if a.arch=='gpt2':
     cfg=GPTConfig(block_size=a.T,vocab_size=V,n_layer=a.L,n_head=a.H,n_embd=a.C,dropout=a.drop,bias=False)
     model=GPT(cfg)
 else:
-    from modern import ModernGPT, Cfg, Muon
+    from modern import ModernGPT, Cfg
     model=ModernGPT(Cfg(V=V,C=a.C,H=a.H,L=a.L,T=a.T,drop=a.drop,rope=a.rope,qknorm=a.qknorm,act=a.act,zero=a.zero,tie=a.tie,cap=a.cap,mlp=a.mlp))
 print('params',sum(p.numel() for p in model.parameters())/1e6,flush=True)
 if a.opt=='adamw':
@@ -37,7 +38,7 @@ else:
     hid=[p for n,p in model.named_parameters() if ish(n,p)]
     rest=[p for n,p in model.named_parameters() if not ish(n,p)]
     print('muon params',sum(p.numel() for p in hid),'adam params',sum(p.numel() for p in rest))
-    opts=[torch.optim.AdamW(rest,lr=a.elr or a.lr,betas=(0.9,a.b2),weight_decay=0.0), Muon(hid,lr=a.mlr)]
+    opts=[torch.optim.AdamW(rest,lr=a.elr or a.lr,betas=(0.9,a.b2),weight_decay=0.0), Muon([dict(params=hid, muon=True)],lr=a.mlr)]
     for o in opts:
         for gp in o.param_groups: gp['base']=gp['lr']
 for o in opts:
@@ -75,4 +76,4 @@ while True:
 t2=time.time(); c2=time.process_time(); bpc=evalv()
 res=dict(name=a.name,args=vars(a),steps=it,bpc=bpc,train_wall=t2-t1,train_cpu=c2-c1,eval_wall=time.time()-t2,tokens=it*a.B*a.T,params=sum(p.numel() for p in model.parameters()))
 print('RESULT',json.dumps(res),flush=True)
-open(os.path.join(os.path.dirname(os.path.abspath(__file__)),'results.jsonl'),'a').write(json.dumps(res)+'\n')
+open(os.environ.get('EXPLORE_RESULTS','results.jsonl'),'a').write(json.dumps(res)+'\n')
