@@ -305,7 +305,7 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor,
         else: out["skipped"].append(s.name)
     return out
 
-# %% ../../nbs/07g_train_speed.ipynb #4fe97e94
+# %% ../../nbs/07g_train_speed.ipynb #f3c7e201
 def _report(env: dict, peaks: dict) -> str:
     return (f"{env.get('card')} | torch {env['torch']} | peak bf16 matmul {peaks['matmul_tflops'] or float('nan'):.0f} "
             f"TFLOP/s | copy {peaks['copy_gbps'] or float('nan'):.0f} GB/s")
@@ -317,6 +317,7 @@ def _timed(s: Setting, config: GPTConfig, device: str, tokens: torch.Tensor, a) 
         if device.startswith("cuda"): torch.cuda.empty_cache()
         return {"setting": s.name, **asdict(s), "error": f"{type(e).__name__}: {e}"[:300]}
 
+# %% ../../nbs/07g_train_speed.ipynb #0de9802a
 def _main_ddp(a, config: GPTConfig, device: str, best: Setting) -> dict | None:
     "`main --ddp`: one DDP row; rank 0 adds it to the `--out` file."
     res = ddp_bench(best if a.ddp_row is None else experiment_settings(best)[a.ddp_row], config, a.steps, a.warmup,
@@ -351,6 +352,7 @@ def _main_experiments(a, config, device, tokens, best, env, peaks, ladder_rows=(
     if out["skipped"]: print("skipped (time budget):", out["skipped"])
     return {"environment": env, "peaks": peaks, "ladder": lad, **out}
 
+# %% ../../nbs/07g_train_speed.ipynb #b533805a
 def main(argv: list[str] | None = None,  # command-line arguments (default: sys.argv[1:])
         ) -> dict | None:
     "Command line: the ladder, the batch-64 row, the loss-curve check; with --ddp the DDP row; with --experiments those."
