@@ -113,7 +113,7 @@ def build_preview() -> Path:
     unlisted = sorted(p.name for p in PROC.glob("*.ipynb") if p.name not in order)
     if unlisted: sys.exit(f"docs: add these notebooks to nbs/sidebar.yml: {unlisted}")
     pages = {n: _page(PROC / n) for n in order}
-    # the file names Quarto gives the pages (nbdev sets `output-file`, e.g. 00_autograd.ipynb -> autograd.html)
+    # the file names Quarto gives the pages (nbdev sets `output-file`, e.g. 00_gradients.ipynb -> gradients.html)
     files = {n: ("index.html" if n == "index.ipynb" else pages[n][3].get("output-file", n.replace(".ipynb", ".html")))
              for n in order}
     href = files.get

@@ -1,6 +1,6 @@
 """Execute notebooks in place and keep their outputs, so the docs show plots and printed results.
 
-    python .ci/run_nb.py nbs/00_autograd.ipynb [more.ipynb ...] [--flags "slow"]
+    python .ci/run_nb.py nbs/00_gradients.ipynb [more.ipynb ...] [--flags "slow"]
 
 Cells carrying a test flag from settings.ini (`slow`, `cuda`) are skipped unless named in --flags, exactly as
 `nbdev_test` skips them, so this runs on a CPU-only machine. Run `nbdev_clean` afterwards (the CI checks it).
