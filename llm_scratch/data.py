@@ -8,6 +8,7 @@ __all__ = ['CORPUS_ARCHIVE', 'SHAKESPEARE_VAL', 'pack_corpus', 'shakespeare_work
            'ShardLoader']
 
 # %% ../nbs/04_data.ipynb #baed4c9e
+import codecs
 import hashlib
 import importlib.resources
 import io
@@ -105,7 +106,12 @@ def read_meta(folder: str | Path) -> dict:
     "The `meta.json` of a shard folder (tokenizer, vocabulary size, end-of-text id, ...)."
     p = Path(folder) / "meta.json"
     if not p.exists(): raise FileNotFoundError(f"{p} not found; prepare the shards first")
-    return json.loads(p.read_text())
+    try: meta = json.loads(p.read_bytes())
+    except ValueError as e:              # a torn write (disk full, power loss) or another file: invalid JSON or UTF-8
+        raise ValueError(f"{p} is not valid JSON ({e}); delete the folder {Path(folder)} and prepare it again") from None
+    if not isinstance(meta, dict):
+        raise ValueError(f"{p} holds a JSON {type(meta).__name__}, not an object; delete the folder {Path(folder)} and prepare it again")
+    return meta
 
 # %% ../nbs/04_data.ipynb #bfde0b91
 def prepare_shakespeare(out_dir: str | Path,   # folder for the shards, `meta.json` and `tokenizer.model`
@@ -131,10 +137,16 @@ def prepare_shakespeare(out_dir: str | Path,   # folder for the shards, `meta.js
 
 def load_tokenizer(folder: str | Path):
     "The tokenizer a shard folder was made with: a `BPETokenizer`, or GPT-2's `tiktoken` encoding."
-    meta = read_meta(folder)
-    if meta["tokenizer"] == "sentencepiece": return BPETokenizer((Path(folder) / "tokenizer.model").read_bytes())
-    from llm_scratch.tokenizer import gpt2_tokenizer
-    return gpt2_tokenizer()
+    kind = read_meta(folder).get("tokenizer")
+    if kind == "sentencepiece":
+        model = Path(folder) / "tokenizer.model"
+        if not model.exists(): raise FileNotFoundError(f"{model} not found; delete the folder {folder} and prepare it again")
+        return BPETokenizer(model.read_bytes())
+    if kind == "gpt2":
+        from llm_scratch.tokenizer import gpt2_tokenizer
+        return gpt2_tokenizer()
+    raise ValueError(f"{Path(folder) / 'meta.json'} names tokenizer {kind!r}, expected 'sentencepiece' or 'gpt2'; "
+                     f"delete the folder {folder} and prepare it again")
 
 # %% ../nbs/04_data.ipynb #bfd93da6
 _ENC = None
@@ -158,11 +170,22 @@ def _hub_reachable(host: str = "huggingface.co", timeout: float = 3.0) -> bool:
 
 _LOCAL_KINDS = {".txt": "text", ".jsonl": "json", ".json": "json", ".parquet": "parquet"}
 
+def _first_not_utf8(files: list[Path]) -> Path | None:
+    "The first of `files` that is not valid UTF-8, read in 1 MiB pieces (None if all are)."
+    for f in files:
+        dec = codecs.getincrementaldecoder("utf-8")()
+        with open(f, "rb") as fh:
+            try:
+                for piece in iter(lambda: fh.read(1 << 20), b""): dec.decode(piece)
+                dec.decode(b"", final=True)
+            except UnicodeDecodeError: return f
+    return None
+
 def _stream_texts(source: str, name: str | None, split: str, text_field: str):
     "Stream the text of each document of a hub dataset or of local files."
     try: import datasets
     except ImportError: raise ImportError("preparing shards needs the `datasets` library: pip install datasets") from None
-    p = Path(source)
+    p, files = Path(source), []
     if p.exists():
         files = sorted(f for f in (p.rglob("*") if p.is_dir() else [p]) if f.suffix in _LOCAL_KINDS)
         kinds = {_LOCAL_KINDS[f.suffix] for f in files}
@@ -173,7 +196,11 @@ def _stream_texts(source: str, name: str | None, split: str, text_field: str):
             raise ConnectionError(f"dataset {source!r} is not a local path and the Hugging Face hub cannot be reached "
                                   f"(offline?); pass a folder of .txt/.jsonl/.parquet files instead")
         ds = datasets.load_dataset(source, name=name, split=split, streaming=True)
-    for row in ds: yield row[text_field]
+    try:
+        for row in ds: yield row[text_field]
+    except UnicodeDecodeError as e:     # `datasets` names no file: find it
+        bad = _first_not_utf8(files) or source
+        raise ValueError(f"{bad} is not UTF-8 text ({e.reason}); convert it to UTF-8 (e.g. with iconv) or remove it") from None
 
 def prepare_shards(out_dir: str | Path,                         # folder for the shards and `meta.json`
                    source: str = "HuggingFaceFW/fineweb-edu",     # hub dataset name, or local file/folder
@@ -187,6 +214,8 @@ def prepare_shards(out_dir: str | Path,                         # folder for the
                   ) -> list[Path]:
     "Tokenize a text dataset with GPT-2's tokenizer into uint16 shards; shard 0 is the validation split."
     if shard_tokens <= 0: raise ValueError(f"shard_tokens must be positive, got {shard_tokens}")
+    if max_tokens is not None and max_tokens <= 0: raise ValueError(f"max_tokens must be positive or None (all), got {max_tokens}")
+    if num_proc is not None and num_proc < 1: raise ValueError(f"num_proc must be >= 1 or None (CPUs - 1), got {num_proc}")
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     texts = _stream_texts(source, name, split, text_field)
     num_proc = num_proc or max(1, (os.cpu_count() or 2) - 1)
@@ -244,6 +273,12 @@ class ShardLoader:
         self.shuffle_windows = shuffle_windows
         if eot is None and (Path(folder) / "meta.json").exists(): eot = read_meta(folder).get("eot")
         self.eot = eot
+        need = B * T * world_size + 1
+        for f in self.files:               # every shard now, not mid-epoch when the loader reaches a short one
+            n = len(load_shard(f))
+            if n < need:
+                raise ValueError(f"shard {f} has {n} tokens, fewer than one step needs (B*T*world_size+1 = {need}); "
+                                 f"use smaller B or T{' or delete this shard' if len(self.files) > 1 else ''}")
         self.epoch, self.shard, self.pos = 0, 0, 0
         self._load()
 
@@ -260,9 +295,6 @@ class ShardLoader:
             ends = np.append(starts[1:], len(toks))
             perm = np.random.default_rng([self.seed, self.epoch, idx]).permutation(len(starts))
             toks = np.concatenate([toks[starts[i]:ends[i]] for i in perm])
-        if len(toks) < self.B * self.T * self.world_size + 1:
-            raise ValueError(f"shard {self.files[idx]} has {len(toks)} tokens, fewer than one step needs "
-                             f"(B*T*world_size+1 = {self.B * self.T * self.world_size + 1}); use smaller B or T")
         self.tokens = toks
         if self.shuffle_windows:            # window starts: a random offset, then every T tokens, in random order
             rng = np.random.default_rng([self.seed, self.epoch, idx, 1])

@@ -47,6 +47,8 @@ class GPTConfig:
     bf16_residual: bool = False  # under autocast, the residual stream itself is kept in the autocast dtype
 
     def __post_init__(self):
+        for name in ("block_size", "vocab_size", "n_layer", "n_head", "n_embd"):
+            if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
         if self.n_embd % self.n_head:
             raise ValueError(f"n_embd ({self.n_embd}) must be divisible by n_head ({self.n_head})")
         if self.rope and (self.n_embd // self.n_head) % 2:

@@ -56,6 +56,13 @@ class LlamaConfig:
 
     def __post_init__(self):
         if self.n_kv_heads is None: self.n_kv_heads = self.n_heads
+        for name in ("dim", "n_layers", "n_heads", "n_kv_heads", "vocab_size", "multiple_of", "max_seq_len",
+                     "max_batch_size", "hidden_dim"):
+            v = getattr(self, name)
+            if v is not None and v < 1: raise ValueError(f"{name} must be >= 1, got {v}")
+        if self.ffn_dim_multiplier is not None and self.ffn_dim_multiplier <= 0:
+            raise ValueError(f"ffn_dim_multiplier must be > 0 or None, got {self.ffn_dim_multiplier}")
+        if self.rope_theta <= 0: raise ValueError(f"rope_theta must be > 0, got {self.rope_theta}")
         if self.dim % self.n_heads:
             raise ValueError(f"dim={self.dim} must be divisible by n_heads={self.n_heads}")
         if self.n_heads % self.n_kv_heads:
@@ -223,10 +230,19 @@ class Llama(nn.Module):
         "Bytes held by the KV caches of all layers."
         return sum(l.attention.kv_cache.nbytes() for l in self.layers if l.attention.kv_cache is not None)
 
+    def _check_tokens(self, tokens: torch.Tensor):
+        if tokens.dim() != 2: raise ValueError(f"tokens must have shape (B, T), got {tuple(tokens.shape)}")
+        if torch.compiler.is_compiling() or tokens.numel() == 0: return   # a check that syncs would break the graph
+        if tokens.is_cuda and torch.cuda.is_current_stream_capturing(): return   # likewise a CUDA graph being recorded
+        lo, hi = (int(v) for v in torch.aminmax(tokens))
+        if lo < 0 or hi >= self.config.vocab_size:
+            raise ValueError(f"token ids must be in [0, {self.config.vocab_size}), got ids from {lo} to {hi}")
+
     def forward(self, tokens: torch.Tensor, # (B, T) token ids
                 start_pos: Union[int, torch.Tensor] = 0, # position of tokens[:, 0]; a 1-element tensor for static shapes
                 ) -> torch.Tensor: # (B, T, vocab) float32 logits
         "Logits for every given position; with a cache, keys/values of these tokens are stored at start_pos..."
+        self._check_tokens(tokens)
         B, T = tokens.shape
         dev = tokens.device
         cache = self.layers[0].attention.kv_cache
@@ -516,6 +532,7 @@ def kv_cache_bytes(config: LlamaConfig, batch: int, seq_len: int, dtype: Union[t
     if isinstance(dtype, str):
         if dtype not in _DTYPES: raise ValueError(f"dtype {dtype!r} unknown; choose one of {sorted(_DTYPES)}")
         dtype = _DTYPES[dtype]
+    if batch < 1 or seq_len < 1: raise ValueError(f"batch and seq_len must be >= 1, got batch={batch}, seq_len={seq_len}")
     itemsize = torch.empty((), dtype=dtype).element_size()
     return 2 * config.n_layers * config.n_kv_heads * config.head_dim * batch * seq_len * itemsize
 
@@ -549,5 +566,7 @@ def kv_cache_cli(argv: Optional[Sequence[str]] = None):
     ap.add_argument("--seq-len", type=int, default=4096)
     ap.add_argument("--dtype", default="fp16", choices=sorted(_DTYPES))
     a = ap.parse_args(argv)
+    try: table = kv_cache_table(a.model, a.batch, a.seq_len, a.dtype)
+    except ValueError as e: ap.exit(2, f"error: {e}\n")   # one line and status 2, as argparse's own errors
     print(f"batch={a.batch} seq_len={a.seq_len} dtype={a.dtype}")
-    print(kv_cache_table(a.model, a.batch, a.seq_len, a.dtype))
+    print(table)
