@@ -17,6 +17,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 
 from .layers import KVCache, apply_rotary, attention, rope_angles
 
@@ -243,43 +244,6 @@ class GPT(nn.Module):
 
     supports_kv_cache = True   # `llm_scratch.sample.generate` then feeds one new token per step (see "KV cache")
 
-    def setup_cache(self, batch_size: int, max_seq_len: int | None = None):
-        "Allocate every layer's KV cache for `batch_size` rows of up to `max_seq_len` (default block_size) positions."
-        max_seq_len = max_seq_len or self.config.block_size
-        if max_seq_len > self.config.block_size:
-            raise ValueError(f"max_seq_len {max_seq_len} exceeds block_size {self.config.block_size}")
-        w, D = self.lm_head.weight, self.config.n_embd // self.config.n_head
-        for block in self.transformer.h:
-            block.attn.kv_cache = KVCache(batch_size, self.config.n_head, max_seq_len, D, dtype=w.dtype, device=w.device)
-
-    def reorder_cache(self, index: torch.Tensor):
-        "Make row i of every layer's cache a copy of row index[i] (beam search)."
-        for block in self.transformer.h: block.attn.kv_cache.reorder(index)
-
-    def clear_cache(self):
-        "Free the KV cache."
-        for block in self.transformer.h: block.attn.kv_cache = None
-
-    @classmethod
-    @torch.no_grad()
-    def from_pretrained(cls, name_or_path: str | Path,  # a checkpoint folder, or "gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"
-                        **overrides,                     # GPTConfig fields to change, e.g. dropout=0.1, attn_impl="naive"
-                       ) -> "GPT":
-        "Load GPT-2 weights in the Hugging Face layout (see below) into a `GPT`, in eval mode, float32, on the CPU."
-        hf_config, hf_sd = load_checkpoint_files(resolve_checkpoint(name_or_path))
-        model = cls(config_from_hf(hf_config, **overrides))
-        return load_gpt_state_dict(model, hf_to_gpt_state_dict(hf_sd)).eval()
-
-    def configure_optimizers(self, weight_decay: float,        # decoupled weight decay of the ≥2-D parameters
-                             learning_rate: float,             # peak learning rate
-                             betas: tuple[float, float] = (0.9, 0.95),  # Adam's moment coefficients
-                             device_type: str = "cpu",         # "cuda" selects the fused implementation
-                            ) -> torch.optim.AdamW:
-        "AdamW with weight decay on the parameters of two or more dimensions only (fused on CUDA; see below)."
-        params = [p for p in self.parameters() if p.requires_grad]
-        groups = [{"params": [p for p in params if p.dim() >= 2], "weight_decay": weight_decay},
-                  {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
-        return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=str(device_type).startswith("cuda"))
 
 # %% ../nbs/02_gpt2.ipynb #7ebd4c72
 CONV1D_WEIGHTS = ("attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight")
@@ -376,3 +340,48 @@ def config_from_hf(hf: dict, **overrides) -> GPTConfig:
             raise NotImplementedError(f"config.json has {key}={hf[key]!r}; GPT implements {allowed}")
     return GPTConfig(**{"block_size": hf["n_positions"], "vocab_size": hf["vocab_size"], "n_layer": hf["n_layer"],
                         "n_head": hf["n_head"], "n_embd": hf["n_embd"], "bias": True, **overrides})
+
+# %% ../nbs/02_gpt2.ipynb #f5dfef9d
+@patch(cls_method=True)
+@torch.no_grad()
+def from_pretrained(cls: GPT, name_or_path: str | Path,  # a checkpoint folder, or "gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"
+                    **overrides,                     # GPTConfig fields to change, e.g. dropout=0.1, attn_impl="naive"
+                   ) -> "GPT":
+    "Load GPT-2 weights in the Hugging Face layout (see below) into a `GPT`, in eval mode, float32, on the CPU."
+    hf_config, hf_sd = load_checkpoint_files(resolve_checkpoint(name_or_path))
+    model = cls(config_from_hf(hf_config, **overrides))
+    return load_gpt_state_dict(model, hf_to_gpt_state_dict(hf_sd)).eval()
+
+# %% ../nbs/02_gpt2.ipynb #f8ca7bff
+@patch
+def configure_optimizers(self: GPT, weight_decay: float,        # decoupled weight decay of the ≥2-D parameters
+                         learning_rate: float,             # peak learning rate
+                         betas: tuple[float, float] = (0.9, 0.95),  # Adam's moment coefficients
+                         device_type: str = "cpu",         # "cuda" selects the fused implementation
+                        ) -> torch.optim.AdamW:
+    "AdamW with weight decay on the parameters of two or more dimensions only (fused on CUDA; see below)."
+    params = [p for p in self.parameters() if p.requires_grad]
+    groups = [{"params": [p for p in params if p.dim() >= 2], "weight_decay": weight_decay},
+              {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
+    return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, fused=str(device_type).startswith("cuda"))
+
+# %% ../nbs/02_gpt2.ipynb #ea965286
+@patch
+def setup_cache(self: GPT, batch_size: int, max_seq_len: int | None = None):
+    "Allocate every layer's KV cache for `batch_size` rows of up to `max_seq_len` (default block_size) positions."
+    max_seq_len = max_seq_len or self.config.block_size
+    if max_seq_len > self.config.block_size:
+        raise ValueError(f"max_seq_len {max_seq_len} exceeds block_size {self.config.block_size}")
+    w, D = self.lm_head.weight, self.config.n_embd // self.config.n_head
+    for block in self.transformer.h:
+        block.attn.kv_cache = KVCache(batch_size, self.config.n_head, max_seq_len, D, dtype=w.dtype, device=w.device)
+
+@patch
+def reorder_cache(self: GPT, index: torch.Tensor):
+    "Make row i of every layer's cache a copy of row index[i] (beam search)."
+    for block in self.transformer.h: block.attn.kv_cache.reorder(index)
+
+@patch
+def clear_cache(self: GPT):
+    "Free the KV cache."
+    for block in self.transformer.h: block.attn.kv_cache = None
