@@ -19,10 +19,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
-from .layers import KVCache, apply_rotary, attention, rope_angles
+from .layers import ATTN_IMPLS, KVCache, apply_rotary, attention, rope_angles
 
 # %% ../nbs/02_gpt2.ipynb #c87634a7
-GPT_ATTN_IMPLS = ("sdpa", "naive", "triton", "triton_op", "cudnn_fe")
+GPT_ATTN_IMPLS = ATTN_IMPLS + ("cudnn_fe",)   # the shared ones, and cuDNN on GPT-2's packed qkv
 MLP_IMPLS = ("torch", "cublaslt")
 
 @dataclass
