@@ -668,6 +668,6 @@ d = { 'settings': { 'branch': 'main',
                                    'llm_scratch.train.setup_distributed': ('train.html#setup_distributed', 'llm_scratch/train.py'),
                                    'llm_scratch.train.torch_switches': ('train.html#torch_switches', 'llm_scratch/train.py'),
                                    'llm_scratch.train.train': ('train.html#train', 'llm_scratch/train.py')},
-            'llm_scratch.train_cli': { 'llm_scratch.train_cli._fail': ('train_cli.html#_fail', 'llm_scratch/train_cli.py'),
+            'llm_scratch.train_cli': { 'llm_scratch.train_cli.fail': ('train_cli.html#fail', 'llm_scratch/train_cli.py'),
                                        'llm_scratch.train_cli.sample_cli': ('train_cli.html#sample_cli', 'llm_scratch/train_cli.py'),
                                        'llm_scratch.train_cli.train_cli': ('train_cli.html#train_cli', 'llm_scratch/train_cli.py')}}}
