@@ -6,20 +6,22 @@
 from __future__ import annotations
 
 from contextlib import ExitStack, contextmanager, nullcontext
-from dataclasses import dataclass, replace
+import shutil
+from pathlib import Path
+from dataclasses import dataclass, fields, replace
 from typing import Callable, Iterator
 
 import torch
 import torch.nn as nn
 from torch.nn.attention import SDPBackend, sdpa_kernel
 
-from .train import torch_switches
 from .gpt2 import GPT, GPTConfig
 from .kernels.cross_entropy import fused_linear_cross_entropy
 
 # %% auto #0
-__all__ = ['ATTNS', 'SDPA_BACKENDS', 'Setting', 'ladder', 'cpu_variant', 'model_config', 'build', 'step_scope', 'fused_loss',
-           'LossModule', 'clipped_step', 'make_step', 'batches']
+__all__ = ['ATTNS', 'SDPA_BACKENDS', 'SPEEDS', 'Setting', 'ladder', 'cpu_variant', 'parse_overrides', 'speed_setting', 'usable',
+           'model_config', 'build', 'torch_switches', 'step_scope', 'fused_loss', 'LossModule', 'clipped_step',
+           'make_step', 'batches']
 
 # %% ../nbs/07f_speed.ipynb #7ad61caa
 ATTNS = ("naive", "sdpa", "flash", "cudnn", "triton", "triton_op", "cudnn_fe")
@@ -35,6 +37,7 @@ class Setting:
     name: str
     tf32: bool = False           # fp32 matrix products on the tensor cores in TensorFloat-32
     bf16: bool = False           # bf16 autocast: activations and products in bf16, parameters and optimizer state fp32
+    fp16: bool = False           # fp16 autocast with a gradient scaler (`torch.amp.GradScaler`) instead of bf16
     attn: str = "naive"          # "naive" (written out); SDPA with any backend ("sdpa"), only flash ("flash") or only
                                  # cuDNN ("cudnn"); our Triton kernels behind torch.compiler.disable ("triton") or as a
                                  # custom op ("triton_op"); cuDNN's frontend on the packed qkv ("cudnn_fe")
@@ -66,6 +69,9 @@ class Setting:
             raise ValueError("clip_in_adamw needs fused_adamw=True (only the fused kernel can clip as it reads)")
         if self.logits_fp8 and self.loss == "torch":
             raise ValueError("logits_fp8 needs loss='fused' or 'fused_triton' (the chunked loss makes the FP8 product)")
+        if self.bf16 and self.fp16: raise ValueError("bf16 and fp16 exclude each other; pick one autocast dtype")
+        if self.fp16 and self.clip_in_adamw:
+            raise ValueError("clip_in_adamw cannot see fp16's gradient scale; use clip_in_adamw=False with fp16")
         if self.batch_size < 1: raise ValueError(f"batch_size must be >= 1, got {self.batch_size}")
 
 # %% ../nbs/07f_speed.ipynb #6b4cb3e6
@@ -83,6 +89,82 @@ def ladder(batch_size: int = 16,  # the batch of every row
 def cpu_variant(s: Setting) -> Setting:
     "What a CPU can run of a setting: no bf16 autocast, no compile (slow to build), flash instead of cuDNN."
     return replace(s, bf16=False, compile=False, compile_mode=None, attn="flash" if s.attn == "cudnn" else s.attn)
+
+# %% ../nbs/07f_speed.ipynb #4cb213e8
+SPEEDS = {   # speed level -> the `Setting` fields it sets (tf32 and bf16 follow the device, batch and compile the run)
+    "plain": dict(attn="sdpa"),
+    "reference": dict(attn="flash"),
+    "fast": dict(attn="cudnn_fe", loss="fused_triton", residual="bf16", mlp="cublaslt", ones_column=True, tuned=True),
+}
+
+def parse_overrides(text: str,  # "field=value,field=value" over `Setting`'s fields, e.g. "attn=flash,tuned=false"
+                   ) -> dict:
+    "The `Setting` fields a comma-separated `field=value` list names, converted to each field's type."
+    types = {f.name: f.type for f in fields(Setting) if f.name != "name"}
+    out = {}
+    for item in filter(None, (t.strip() for t in text.split(","))):
+        key, eq, value = item.partition("=")
+        if not eq or key not in types:
+            raise ValueError(f"speed override {item!r} must be field=value with a field of {sorted(types)}")
+        kind = str(types[key])
+        if "bool" in kind:
+            if value.lower() not in ("true", "false", "1", "0"): raise ValueError(f"speed override {item!r}: use true or false")
+            out[key] = value.lower() in ("true", "1")
+        elif "int" in kind: out[key] = None if value.lower() == "none" else int(value)
+        else: out[key] = value
+    return out
+
+def speed_setting(level: str = "auto",   # a key of `SPEEDS`, or "auto": "fast" on a GPU, "plain" on a CPU
+                  device: str = "cpu",   # where the step runs
+                  overrides: str = "",   # `parse_overrides` text applied last
+                  **fields_,             # other `Setting` fields, e.g. batch_size=64, compile=True
+                 ) -> Setting:
+    "The `Setting` a speed level means on `device` (before `usable` checks what this machine can run of it)."
+    cuda = torch.device(device).type == "cuda"
+    if level == "auto": level = "fast" if cuda else "plain"
+    if level not in SPEEDS: raise ValueError(f"speed must be 'auto' or one of {list(SPEEDS)}, got {level!r}")
+    changes = parse_overrides(overrides)
+    if changes.get("fp16"): changes.setdefault("bf16", False)   # asking for fp16 autocast replaces bf16's
+    return Setting(level, **{"tf32": cuda, "bf16": cuda, "fused_adamw": cuda, **SPEEDS[level], **fields_, **changes})
+
+# %% ../nbs/07f_speed.ipynb #0498cd8a
+def _has_module(name: str) -> bool:
+    import importlib.util
+    return importlib.util.find_spec(name) is not None
+
+def usable(setting: Setting,   # what was asked for
+           device: str,        # where it will run
+           config: GPTConfig,  # the model it will run (dropout, rotary positions and biases matter)
+          ) -> tuple[Setting, list[str]]:
+    "`setting` reduced to what `device`, the installed packages and `config` allow, and one line per change."
+    s, notes, cuda = setting, [], torch.device(device).type == "cuda"
+    def drop(why: str, **change):
+        nonlocal s
+        changed = {k: v for k, v in change.items() if getattr(s, k) != v}
+        if changed:
+            s = replace(s, **changed)
+            notes.append(f"{why}: " + ", ".join(f"{k}={v}" for k, v in changed.items()))
+    if not cuda:
+        drop("no GPU", bf16=False, fp16=False, tf32=False, fused_adamw=False, clip_in_adamw=False, fp8=False,
+             logits_fp8=False, mlp="torch", tuned=False, attn_ones=False, residual="fp32",
+             attn="sdpa" if s.attn in ("flash", "cudnn", "cudnn_fe") else s.attn)
+        drop("the Triton loss kernel needs a GPU here", loss="fused" if s.loss == "fused_triton" else s.loss)
+        return s, notes
+    if s.attn == "cudnn_fe" and not _has_module("cudnn"):
+        drop('cuDNN frontend not installed (pip install "llm_scratch[gpu]")', attn="cudnn", attn_ones=False)
+    if s.attn == "cudnn_fe" and (config.dropout > 0 or config.rope):
+        drop("the packed cuDNN attention has no dropout and no rotary positions", attn="cudnn", attn_ones=False)
+    if (s.mlp == "cublaslt" or s.tuned or s.ones_column) and not (shutil.which("nvcc") or Path("/usr/local/cuda/bin/nvcc").exists()):
+        drop("the cuBLASLt epilogues need CUDA's compiler nvcc", mlp="torch", tuned=False, ones_column=False, attn_ones=False)
+    if (s.mlp == "cublaslt" or s.ones_column) and not config.bias:
+        drop("the cuBLASLt epilogues add biases; the model has none (bias=False)", mlp="torch", ones_column=False)
+    if (s.loss == "fused_triton" or s.fp8 or s.logits_fp8) and not _has_module("triton"):
+        drop('Triton not installed (pip install "llm_scratch[gpu]")', loss="fused" if s.loss == "fused_triton" else s.loss,
+             fp8=False, logits_fp8=False)
+    if s.fp16: drop("fp16 autocast keeps the kernels that assume bf16 off", residual="fp32", mlp="torch", tuned=False,
+                    ones_column=False, attn="cudnn" if s.attn == "cudnn_fe" else s.attn, attn_ones=False,
+                    loss="fused" if s.loss == "fused_triton" else s.loss, logits_fp8=False, fp8=False)
+    return s, notes
 
 # %% ../nbs/07f_speed.ipynb #8e304f81
 def model_config(setting: Setting, config: GPTConfig) -> GPTConfig:
@@ -103,6 +185,21 @@ def build(setting: Setting,   # the options
     opt = torch.optim.AdamW(model.parameters(), lr=6e-4, betas=(0.9, 0.95), weight_decay=0.1,
                             fused=setting.fused_adamw or None, foreach=None if setting.fused_adamw else False)
     return model, opt
+
+# %% ../nbs/07f_speed.ipynb #eba98a64
+@contextmanager
+def torch_switches(threads: int = 0,          # PyTorch's CPU threads inside the block (0: leave them)
+                   tf32: bool | None = None,  # TF32 for float32 products on CUDA inside the block (None: leave it)
+                  ):
+    "Set PyTorch's process-wide thread count and TF32 switches for a block of work, and restore them after it."
+    saved = torch.get_num_threads(), torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    try:
+        if threads: torch.set_num_threads(threads)
+        if tf32 is not None: torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = tf32
+        yield
+    finally:
+        torch.set_num_threads(saved[0])
+        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved[1:]
 
 # %% ../nbs/07f_speed.ipynb #b313853e
 @contextmanager
@@ -137,7 +234,7 @@ class LossModule(nn.Module):
     def __init__(self, model: GPT, setting: Setting):
         super().__init__()
         self.model, self.loss = model, setting.loss
-        self.dtype = torch.bfloat16 if setting.bf16 else torch.float32
+        self.dtype = torch.bfloat16 if setting.bf16 else torch.float16 if setting.fp16 else torch.float32
         self.logits_fp8 = setting.logits_fp8
 
     def forward(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -148,14 +245,16 @@ class LossModule(nn.Module):
 
 # %% ../nbs/07f_speed.ipynb #f315632c
 def clipped_step(opt: torch.optim.Optimizer,  # the optimizer whose parameters' gradients are clipped
-                 max_norm: float = 1.0,       # clip the global gradient norm to this
+                 max_norm: float = 1.0,       # clip the global gradient norm to this (0: measure it, do not clip)
                  in_kernel: bool = False,     # let a fused Adam/AdamW kernel clip as it reads the gradients
                 ) -> torch.Tensor:
     "Clip the gradients by global norm, then `opt.step()`; returns the norm before clipping (a tensor, no host sync)."
-    if not max_norm > 0: raise ValueError(f"max_norm must be > 0, got {max_norm}")
+    if in_kernel and not max_norm > 0: raise ValueError(f"in_kernel=True clips, so max_norm must be > 0, got {max_norm}")
+    if not max_norm >= 0: raise ValueError(f"max_norm must be >= 0 (0: no clipping), got {max_norm}")
     params = [p for g in opt.param_groups for p in g["params"] if p.grad is not None]
     if not in_kernel:
-        norm = torch.nn.utils.clip_grad_norm_(params, max_norm)
+        norm = (torch.nn.utils.clip_grad_norm_(params, max_norm) if max_norm > 0 else
+                torch.nn.utils.get_total_norm([p.grad for p in params], 2.0, foreach=True))
         opt.step()
         return norm
     if not opt.defaults.get("fused"):
@@ -171,24 +270,43 @@ def clipped_step(opt: torch.optim.Optimizer,  # the optimizer whose parameters' 
 def make_step(model: GPT, opt: torch.optim.Optimizer, setting: Setting,
               device: str,                                             # where the batches live
               wrap: Callable[[nn.Module], nn.Module] | None = None,    # e.g. DistributedDataParallel around model + loss
-              max_norm: float = 1.0,                                   # GPT-2's gradient clip
-             ) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-    "The training step of `setting`: `step(x, y)` trains on one batch and returns its loss as a tensor (no host sync)."
+              max_norm: float = 1.0,                                   # GPT-2's gradient clip (0: none)
+              micro_batch: int | None = None,                          # rows per forward/backward (None: the whole batch)
+             ) -> Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]:
+    "The training step of `setting`: `step(x, y)` takes one optimizer step on a batch; returns (loss, grad norm) tensors."
     fwd = LossModule(model, setting)
     if wrap is not None: fwd = wrap(fwd)
     if setting.compile:
         torch._dynamo.reset()   # no graph compiled for an earlier setting may be reused under this one's switches
         fwd = torch.compile(fwd, mode=setting.compile_mode)
     dev_type = torch.device(device).type
-    amp = (lambda: torch.autocast(device_type=dev_type, dtype=torch.bfloat16)) if setting.bf16 else nullcontext
-    def step(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    dtype = torch.bfloat16 if setting.bf16 else torch.float16 if setting.fp16 else None
+    amp = (lambda: torch.autocast(device_type=dev_type, dtype=dtype)) if dtype else nullcontext
+    scaler = torch.amp.GradScaler(dev_type) if setting.fp16 else None
+    def step(x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        rows = x.size(0)
+        chunks = list(zip(x.split(micro_batch or rows), y.split(micro_batch or rows)))
+        total = torch.zeros((), device=x.device)
         with step_scope(setting):
-            with amp(): loss = fwd(x, y)
-            loss.backward()
-            clipped_step(opt, max_norm, in_kernel=setting.clip_in_adamw)
+            for i, (xc, yc) in enumerate(chunks):
+                last = i == len(chunks) - 1
+                with nullcontext() if last or not hasattr(fwd, "no_sync") else fwd.no_sync():
+                    with amp(): loss = fwd(xc, yc) * (xc.size(0) / rows)
+                    (scaler.scale(loss) if scaler else loss).backward()
+                total += loss.detach().float()
+            if scaler: scaler.unscale_(opt)
+            norm = clipped_step(_ScaledStep(opt, scaler) if scaler else opt, max_norm, in_kernel=setting.clip_in_adamw)
+            if scaler: scaler.update()
             opt.zero_grad(set_to_none=True)
-        return loss.detach()
+        return total, norm
     return step
+
+class _ScaledStep:
+    "An optimizer whose `step` goes through a `GradScaler` (skipped when the gradients overflowed)."
+    def __init__(self, opt, scaler): self.opt, self.scaler = opt, scaler
+    param_groups = property(lambda self: self.opt.param_groups)
+    defaults = property(lambda self: self.opt.defaults)
+    def step(self): self.scaler.step(self.opt)
 
 # %% ../nbs/07f_speed.ipynb #f3a91b17
 def batches(tokens: torch.Tensor,  # 1-D token ids

@@ -5,18 +5,21 @@
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'clip_gradients', 'orthogonalize', 'Muon', 'make_optimizer', 'lr_at',
            'model_flops_per_token', 'peak_flops', 'autocast_dtype', 'TrainConfig', 'make_config', 'check_config',
-           'setup_distributed', 'grad_accum_steps', 'torch_switches', 'train', 'read_log', 'plot_log',
-           'config_from_args', 'load_trained']
+           'setup_distributed', 'grad_accum_steps', 'train', 'read_log', 'plot_log', 'field_help', 'config_from_args',
+           'load_trained']
 
 # %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
 import json
 import math
 import os
+import queue
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import torch
@@ -28,6 +31,7 @@ from .data import ShardLoader, load_shard, load_tokenizer, prepare_shakespeare, 
 from .eval import bits_per_char, eval_hellaswag, eval_loss, hellaswag_items
 from .gpt2 import GPT, GPTConfig
 from .sample import generate
+from .speed import make_step, model_config, speed_setting, torch_switches, usable
 from .tokenizer import BPETokenizer, gpt2_tokenizer
 
 # %% ../nbs/06_train.ipynb #934fd8c1
@@ -158,29 +162,29 @@ class TrainConfig:
     data: str = "shakespeare"      # 'shakespeare' (the bundled corpus) or a folder of token shards
     out_dir: str = "out"           # checkpoints, log.jsonl, loss.png (and the prepared Shakespeare shards)
     vocab_size: int = 2048         # BPE size for the Shakespeare corpus (shard folders bring their own)
-    n_layer: int = 4
-    n_head: int = 4
-    n_embd: int = 128
+    n_layer: int = 4               # transformer blocks
+    n_head: int = 4                # attention heads per block
+    n_embd: int = 128              # width of the residual stream C
     block_size: int = 128          # context length T
-    dropout: float = 0.0
+    dropout: float = 0.0           # dropout probability (0: none)
     rope: bool = True              # rotary positions instead of GPT-2's learned table (see chapter 2)
-    bias: bool = False
+    bias: bool = False             # biases in the Linear layers and LayerNorms (GPT-2 has them)
     vocab_pad_multiple: int = 1    # 64 turns GPT-2's 50257 into 50304
     batch_size: int = 32           # micro-batch B per process
     total_batch: int = 0           # tokens per optimizer step (0: B·T·processes, no accumulation)
-    max_steps: int = 1300
-    warmup_steps: int = 50
+    max_steps: int = 1300          # optimizer steps of the run
+    warmup_steps: int = 50         # steps of linear learning-rate warm-up
     optimizer: str = "muon"        # 'muon' (Muon on the block matrices, AdamW on the rest) or 'adamw' (GPT-2's)
     muon_lr: float = 0.02          # peak learning rate of the Muon group (same warm-up and decay as max_lr)
-    max_lr: float = 3e-3
-    min_lr: float = 3e-4
-    weight_decay: float = 0.0
-    beta1: float = 0.9
-    beta2: float = 0.99
-    grad_clip: float = 1.0
+    max_lr: float = 3e-3           # peak learning rate (AdamW groups)
+    min_lr: float = 3e-4           # learning rate at the end of the cosine decay
+    weight_decay: float = 0.0      # decoupled weight decay of the matrices
+    beta1: float = 0.9             # Adam's first-moment coefficient
+    beta2: float = 0.99            # Adam's second-moment coefficient
+    grad_clip: float = 1.0         # clip the global gradient norm to this (0: no clipping)
     shuffle: bool = True           # shuffle shard and document order every epoch
     shuffle_windows: bool = True   # batch rows from random places of the corpus (see `ShardLoader`)
-    seed: int = 1337
+    seed: int = 1337               # seed of the initial weights, the data order and dropout
     eval_every: int = 100          # validation loss every N steps (0: never; the last step always)
     eval_windows: int = 32         # windows of T tokens for the periodic validation (0: the whole split)
     final_eval: bool = True        # evaluate the whole validation split at the end (bits/char when known)
@@ -196,6 +200,10 @@ class TrainConfig:
     resume: bool = False           # continue from out_dir/ckpt.pt if it exists
     device: str = "auto"           # 'auto', 'cpu', 'cuda', 'cuda:1', ...
     compile: bool = False          # torch.compile the training forward/backward
+    speed: str = "auto"            # kernels of the step: auto (fast on a GPU, plain on a CPU) | plain | reference | fast
+    speed_set: str = ""            # Setting fields over the speed level, e.g. "attn=flash,tuned=false" or "fp16=true"
+    batch_ramp_steps: int = 0      # GPT-3's batch ramp: tokens per step grow from one micro-batch to total_batch over N steps
+    ddp_bucket_mb: float = 150.0   # DDP's gradient bucket size in MB (PyTorch's default is 25)
     threads: int = 0               # CPU threads for PyTorch (0: leave the default)
     progress: bool = True          # progress bar on the console
     log_every: int = 0             # print a line every N steps (0: progress bar only)
@@ -227,15 +235,19 @@ def check_config(c: TrainConfig):
     positive = ["n_layer", "n_head", "n_embd", "block_size", "batch_size", "max_steps", "sample_tokens", "vocab_size"]
     for k in positive:
         if getattr(c, k) <= 0: raise ValueError(f"{k} must be positive, got {getattr(c, k)}")
-    non_negative = ["total_batch", "warmup_steps", "eval_every", "eval_windows", "eval_stride", "sample_every", "hellaswag_every",
+    non_negative = ["total_batch", "batch_ramp_steps", "ddp_bucket_mb", "warmup_steps", "eval_every", "eval_windows", "eval_stride", "sample_every", "hellaswag_every",
                     "hellaswag_items", "ckpt_every", "threads", "log_every", "grad_clip", "weight_decay"]
     for k in non_negative:
         if getattr(c, k) < 0: raise ValueError(f"{k} must be >= 0, got {getattr(c, k)}")
+    for f in fields(c):
+        v = getattr(c, f.name)
+        if isinstance(v, float) and not math.isfinite(v): raise ValueError(f"{f.name} must be a finite number, got {v}")
     if not 0 < c.min_lr <= c.max_lr: raise ValueError(f"need 0 < min_lr <= max_lr, got min_lr={c.min_lr}, max_lr={c.max_lr}")
     if not 0 <= c.dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {c.dropout}")
     if c.optimizer not in ("adamw", "muon"): raise ValueError(f"optimizer must be 'adamw' or 'muon', got {c.optimizer!r}")
     if c.muon_lr <= 0: raise ValueError(f"muon_lr must be positive, got {c.muon_lr}")
     if c.n_embd % c.n_head: raise ValueError(f"n_embd ({c.n_embd}) must be divisible by n_head ({c.n_head})")
+    speed_setting(c.speed, "cpu", c.speed_set)   # names a level and fields that exist (one line otherwise)
     if c.data != "shakespeare" and not Path(c.data).is_dir():
         raise ValueError(f"data folder {c.data!r} does not exist; use 'shakespeare' or prepare shards with prepare_shards")
 
@@ -243,6 +255,8 @@ def check_config(c: TrainConfig):
 def setup_distributed(device: str = "auto") -> tuple[int, int, int, torch.device]:
     "Join the torchrun process group if there is one; return (rank, local_rank, world_size, device)."
     rank, local_rank, world = (int(os.environ.get(k, d)) for k, d in (("RANK", 0), ("LOCAL_RANK", 0), ("WORLD_SIZE", 1)))
+    if world > 1 and not {"RANK", "LOCAL_RANK"} <= os.environ.keys():   # not started by torchrun: it would wait forever
+        raise ValueError(f"WORLD_SIZE={world} is set but RANK/LOCAL_RANK are not: start with torchrun, or unset WORLD_SIZE")
     if device == "auto": device = "cuda" if torch.cuda.is_available() else "cpu"
     dev = torch.device(device)
     if dev.type == "cuda" and dev.index is None: dev = torch.device("cuda", local_rank if world > 1 else 0)
@@ -266,6 +280,7 @@ class _Log:
         if path is not None: path.parent.mkdir(parents=True, exist_ok=True)
     def write(self, **rec):
         if self.path is None: return
+        rec = {k: (v if not isinstance(v, float) or math.isfinite(v) else None) for k, v in rec.items()}   # strict JSON
         with open(self.path, "a") as f: f.write(json.dumps(rec) + "\n")
     def print(self, msg: str):
         if self.path is None: return
@@ -282,11 +297,23 @@ def _prepare_data(cfg: TrainConfig, rank: int, world: int) -> Path:
     return folder
 
 def _sample_text(model: GPT, tok, prompt: str, n: int, device, seed: int) -> str:
+    "A sample in eval mode (no dropout, so the training random stream is untouched) with its own generator."
     ids = tok.encode(prompt) or [tok.eot_token]
     idx = torch.tensor([ids], device=device)
     gen = torch.Generator(device=device).manual_seed(seed)
-    out = generate(model, idx, n, temperature=0.8, top_k=200, generator=gen)
+    was_training = model.training
+    model.eval()
+    try: out = generate(model, idx, n, temperature=0.8, top_k=200, generator=gen)
+    finally: model.train(was_training)
     return prompt + tok.decode(out[0, len(ids):].tolist())
+
+def _twin(model: GPT, config: GPTConfig) -> GPT:
+    "`model`'s parameters (shared, not copied) in a GPT with `config`'s plain kernels, for evaluation and sampling."
+    if model.config == config: return model
+    with torch.random.fork_rng(devices=[]):   # building it draws initial weights: keep the run's random stream as it is
+        twin = GPT(config).to(model.lm_head.weight.device)
+    twin.load_state_dict(model.state_dict(), assign=True)   # the same tensors: the optimizer's updates show in both
+    return twin
 
 def _gather_rng(world: int) -> list:
     if world == 1: return [rng_state()]
@@ -295,6 +322,57 @@ def _gather_rng(world: int) -> list:
     return states
 
 # %% ../nbs/06_train.ipynb #3b7a80f4
+def _micro_steps(step: int, accum: int, ramp: int) -> int:
+    "Micro-batches at `step`: `accum`, or with a batch ramp of `ramp` steps a linear rise from 1 to `accum`."
+    return accum if step >= ramp else max(1, min(accum, math.ceil(accum * (step + 1) / ramp)))
+
+class _Prefetcher:
+    "Each step's micro-batches read, stacked and pinned by a background thread while the GPU runs the steps before."
+    def __init__(self, loader: ShardLoader, steps: range, micro: Callable[[int], int], pin: bool, depth: int = 2):
+        self.q, self.stop = queue.Queue(depth), threading.Event()
+        self.thread = threading.Thread(target=self._fill, args=(loader, steps, micro, pin), daemon=True)
+        self.thread.start()
+
+    def _put(self, item) -> bool:
+        while not self.stop.is_set():
+            try: self.q.put(item, timeout=0.1); return True
+            except queue.Full: pass
+        return False
+
+    def _fill(self, loader, steps, micro, pin):
+        try:
+            for step in steps:
+                xs, ys = zip(*(loader.next_batch() for _ in range(micro(step))))
+                xy = torch.stack([torch.cat(xs), torch.cat(ys)])          # (2, k·B, T) on the host
+                if pin: xy = xy.pin_memory()                              # page-locked: the copy needs no staging
+                if not self._put((xy, loader.state_dict())): return       # the loader's position after this batch
+        except BaseException as e: self._put(e)
+
+    def next(self) -> tuple[torch.Tensor, dict]:
+        "The next step's (x and y stacked, loader state after it); re-raises what the thread raised."
+        item = self.q.get()
+        if isinstance(item, BaseException): raise item
+        return item
+
+    def close(self):
+        self.stop.set(); self.thread.join(timeout=10)
+
+class _Clock:
+    "Per-step times without a host sync per step: CUDA events between steps (wall clock on a CPU)."
+    def __init__(self, device):
+        self.cuda, self.prev = device.type == "cuda", None
+    def start(self):
+        if self.prev is None: self.prev = self._mark()
+        return self.prev
+    def stop(self):
+        self.prev = self._mark()
+        return self.prev
+    def gap(self): self.prev = None      # off-step work happened: the next step starts its own clock
+    def _mark(self):
+        if not self.cuda: return time.perf_counter()
+        e = torch.cuda.Event(enable_timing=True); e.record(); return e
+    def seconds(self, a, b): return a.elapsed_time(b) / 1e3 if self.cuda else b - a
+
 def _run(cfg: TrainConfig) -> dict:
     "The body of `train` (below), inside its process-wide switches."
     t_start = time.time()
@@ -306,29 +384,37 @@ def _run(cfg: TrainConfig) -> dict:
     meta, tok = read_meta(folder), load_tokenizer(folder)
     B, T = cfg.batch_size, cfg.block_size
     accum = grad_accum_steps(cfg.total_batch, B, T, world)
-    tokens_per_step = B * T * world * accum
-
-    torch.manual_seed(cfg.seed)                      # the same initial model on every rank
     mcfg = GPTConfig(block_size=T, vocab_size=meta["vocab_size"], n_layer=cfg.n_layer, n_head=cfg.n_head,
                      n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias, vocab_pad_multiple=cfg.vocab_pad_multiple,
                      rope=cfg.rope)
-    model = GPT(mcfg).to(device)
+    asked = speed_setting(cfg.speed, device.type, cfg.speed_set, batch_size=B, compile=cfg.compile,
+                          vocab_pad_multiple=cfg.vocab_pad_multiple)
+    setting, notes = usable(asked, str(device), mcfg)
+    torch.manual_seed(cfg.seed)                      # the same initial model on every rank
+    model = GPT(model_config(setting, mcfg)).to(device)
     optimizer = make_optimizer(model, cfg.optimizer, cfg.max_lr, cfg.weight_decay, (cfg.beta1, cfg.beta2), device.type,
                                cfg.muon_lr)
     loader = ShardLoader(folder, "train", B, T, rank, world, shuffle=cfg.shuffle, seed=cfg.seed,
                          shuffle_windows=cfg.shuffle_windows)
     val_tokens = load_shard(shard_files(folder, "val")[0])
+    plain = _twin(model, mcfg)                        # evaluations and samples: same parameters, plain kernels
     torch.manual_seed(cfg.seed + 1 + rank)           # dropout masks differ between ranks
     start = 0
     ckpt_path = out / "ckpt.pt"
     if cfg.resume and ckpt_path.exists():
         st = load_checkpoint(ckpt_path)               # on the CPU: RNG states must stay there
+        if st["step"] > cfg.max_steps:
+            raise ValueError(f"{ckpt_path} is at step {st['step']}, beyond max_steps={cfg.max_steps}; "
+                             f"give --max_steps {st['step']} or more")
         model.load_state_dict(st["model"]); optimizer.load_state_dict(st["optimizer"])
         loader.load_state_dict(st["loader"]); start = st["step"]
         if len(st["rng"]) == world: set_rng_state(st["rng"][rank])
-    run_model = torch.compile(model) if cfg.compile else model
-    if world > 1: run_model = DDP(run_model, device_ids=[device.index] if device.type == "cuda" else None)
-    amp = autocast_dtype(device)
+    wrap = None
+    if world > 1:
+        wrap = lambda m: DDP(m, device_ids=[device.index] if device.type == "cuda" else None,
+                             gradient_as_bucket_view=True, bucket_cap_mb=cfg.ddp_bucket_mb)
+    step_fn = make_step(model, optimizer, setting, str(device), wrap=wrap, max_norm=cfg.grad_clip, micro_batch=B)
+    amp = autocast_dtype(device) if setting.bf16 else torch.float16 if setting.fp16 else None
     flops_tok, peak = model_flops_per_token(mcfg, T), peak_flops(device)
 
     bar = None
@@ -339,104 +425,136 @@ def _run(cfg: TrainConfig) -> dict:
         except ImportError: pass
     log = _Log(out / "log.jsonl" if master else None, bar)
     if master and start == 0 and (out / "log.jsonl").exists(): (out / "log.jsonl").unlink()
+    for note in notes: log.print(f"speed: {note}")
     log.print(f"{model.num_params() / 1e6:.2f}M parameters, {world} process(es) on {device}, {accum} micro-step(s) "
-              f"of {B}x{T}, {tokens_per_step:,} tokens/step" + (f", resuming at step {start}" if start else ""))
+              f"of {B}x{T}, {B * T * world * accum:,} tokens/step, speed {setting.name}"
+              + (f", resuming at step {start}" if start else ""))
     config_dict = dict(train=asdict(cfg), model=asdict(mcfg), tokenizer=meta["tokenizer"])
+    return _loop(cfg, dict(rank=rank, world=world, device=device, master=master, out=out, meta=meta, tok=tok,
+                           accum=accum, start=start, ckpt_path=ckpt_path, model=model, plain=plain, optimizer=optimizer,
+                           loader=loader, val_tokens=val_tokens, step_fn=step_fn, amp=amp, flops_tok=flops_tok,
+                           peak=peak, bar=bar, log=log, config_dict=config_dict, t_start=t_start,
+                           owns_group=owns_group))
+
+# %% ../nbs/06_train.ipynb #a1323714
+def _loop(cfg: TrainConfig, r: dict) -> dict:
+    "The steps of a run set up by `_run`, then the final evaluation, checkpoint, plot and sample."
+    rank, world, device, master, log, bar = r["rank"], r["world"], r["device"], r["master"], r["log"], r["bar"]
+    model, plain, optimizer, loader, tok, meta = r["model"], r["plain"], r["optimizer"], r["loader"], r["tok"], r["meta"]
+    B, T, start = cfg.batch_size, cfg.block_size, r["start"]
+    pin = device.type == "cuda"
 
     def save(step):
         rng = _gather_rng(world)
-        if master: save_checkpoint(ckpt_path, model, optimizer, step, config_dict, loader.state_dict(), rng,
+        if master: save_checkpoint(r["ckpt_path"], model, optimizer, step, r["config_dict"], r["loader_state"], rng,
                                    extra=dict(tokenizer_model=torch.frombuffer(bytearray(tok.model_proto), dtype=torch.uint8))
                                    if meta["tokenizer"] == "sentencepiece" else None)
 
     def evaluate(step, windows):
         stride = None if windows else min(T, cfg.eval_stride or T)   # slide only over the whole split
-        nats, n = eval_loss(model, val_tokens, T, B, device, rank, world, windows or None, amp, stride)
+        nats, n = eval_loss(plain, r["val_tokens"], T, B, device, rank, world, windows or None, r["amp"], stride)
         rec = dict(step=step, val_loss=nats / n)
         if not windows and "val_chars" in meta: rec["val_bpc"] = bits_per_char(nats, meta["val_chars"])
         log.write(**rec)
         log.print(f"step {step}: val loss {rec['val_loss']:.4f}" + (f", {rec['val_bpc']:.4f} bits/char" if "val_bpc" in rec else ""))
         return rec
 
+    clock, pending, speeds = _Clock(device), [], []
+    every = 1 if device.type != "cuda" else cfg.log_every or 10
+    def flush():
+        "Read the pending steps' losses and norms back in one sync; log them; stop on a non-finite value."
+        if not pending: return
+        values = torch.stack([torch.stack([l.float(), n.float()]) for _, l, n, *_ in pending]).tolist()
+        for (step, _, _, lr, tokens, t0, t1), (loss, norm) in zip(pending, values):
+            if not (math.isfinite(loss) and math.isfinite(norm)):
+                raise FloatingPointError(f"step {step}: loss {loss}, gradient norm {norm}; stopped before saving "
+                                         f"(the last checkpoint is kept); lower --max_lr or check the data")
+            dt = clock.seconds(t0, t1)
+            rec = dict(step=step, loss=loss, lr=lr, grad_norm=norm, tokens=tokens, tok_per_s=tokens / dt, dt_ms=1000 * dt)
+            if r["peak"]: rec["mfu"] = r["flops_tok"] * rec["tok_per_s"] / (r["peak"] * world)
+            if step >= start + 5: speeds.append(rec)
+            log.write(**rec)
+            if cfg.log_every and step % cfg.log_every == 0:
+                log.print(f"step {step:6d} | loss {loss:.4f} | lr {lr:.2e} | norm {norm:.2f} | {1000 * dt:.0f} ms | "
+                          f"{rec['tok_per_s']:,.0f} tok/s" + (f" | MFU {rec['mfu']:.1%}" if "mfu" in rec else ""))
+        if bar is not None:
+            bar.update(len(pending))
+            bar.set_postfix(loss=f"{loss:.3f}", tok_s=f"{rec['tok_per_s']:,.0f}", **({"mfu": f"{rec['mfu']:.1%}"} if "mfu" in rec else {}))
+        r["last_loss"] = loss
+        pending.clear()
+        clock.gap()   # the sync left the GPU idle: the next step's time starts afresh
+
     hs_items = None
     if cfg.hellaswag and cfg.hellaswag_every:
         hs_items = hellaswag_items(cfg.hellaswag)[:cfg.hellaswag_items or None]
-    last_loss = float("nan")
+    batches = _Prefetcher(loader, range(start, cfg.max_steps), lambda s: _micro_steps(s, r["accum"], cfg.batch_ramp_steps), pin)
+    try: _steps(cfg, r, batches, flush, evaluate, save, clock, pending, every, hs_items)
+    finally: batches.close()
+    flush()
+    if bar is not None: bar.close()
+    if start < cfg.max_steps: save(cfg.max_steps)
+    return _finish(cfg, r, speeds, evaluate)
+
+# %% ../nbs/06_train.ipynb #1726e736
+def _steps(cfg, r, batches, flush, evaluate, save, clock, pending, every, hs_items):
+    "The optimizer steps of `_loop`, with the evaluations, samples and checkpoints due between them."
+    rank, world, device, master, log, start = r["rank"], r["world"], r["device"], r["master"], r["log"], r["start"]
+    B, T, optimizer = cfg.batch_size, cfg.block_size, r["optimizer"]
     for step in range(start, cfg.max_steps):
-        if cfg.eval_every and step % cfg.eval_every == 0 and step > start: evaluate(step, cfg.eval_windows)
-        if hs_items and step % cfg.hellaswag_every == 0 and step > start:
-            r = eval_hellaswag(model, hs_items, tok, device, rank, world, amp)
-            log.write(step=step, hellaswag_acc=r["acc"], hellaswag_acc_norm=r["acc_norm"])
-            log.print(f"step {step}: HellaSwag acc_norm {r['acc_norm']:.4f} ({r['n']} items)")
-        if master and cfg.sample_every and step % cfg.sample_every == 0 and step > start:
-            log.print(f"step {step} sample: {_sample_text(model, tok, cfg.sample_prompt, cfg.sample_tokens, device, cfg.seed)!r}")
-        t0 = time.time()
-        loss_sum = torch.zeros((), device=device)
-        for micro in range(accum):
-            x, y = (t.to(device, non_blocking=True) for t in loader.next_batch())
-            sync = world == 1 or micro == accum - 1
-            with (contextlib.nullcontext() if sync else run_model.no_sync()):
-                with torch.autocast(device_type=device.type, dtype=amp, enabled=amp is not None):
-                    _, loss = run_model(x, y)
-                loss = loss / accum
-                loss.backward()
-            loss_sum += loss.detach()
-        if world > 1: dist.all_reduce(loss_sum); loss_sum /= world
-        norm = clip_gradients(model, cfg.grad_clip)
+        if step > start and ((cfg.eval_every and step % cfg.eval_every == 0) or (hs_items and step % cfg.hellaswag_every == 0)
+                             or (master and cfg.sample_every and step % cfg.sample_every == 0)):
+            flush()
+            if cfg.eval_every and step % cfg.eval_every == 0: evaluate(step, cfg.eval_windows)
+            if hs_items and step % cfg.hellaswag_every == 0:
+                res = eval_hellaswag(r["plain"], hs_items, r["tok"], device, rank, world, r["amp"])
+                log.write(step=step, hellaswag_acc=res["acc"], hellaswag_acc_norm=res["acc_norm"])
+                log.print(f"step {step}: HellaSwag acc_norm {res['acc_norm']:.4f} ({res['n']} items)")
+            if master and cfg.sample_every and step % cfg.sample_every == 0:
+                log.print(f"step {step} sample: {_sample_text(r['plain'], r['tok'], cfg.sample_prompt, cfg.sample_tokens, device, cfg.seed)!r}")
+            clock.gap()
+        xy, r["loader_state"] = batches.next()                         # read and pinned while the GPU worked
+        x, y = xy.to(device, non_blocking=True)                        # the copy waits for nothing on the host
+        k = x.size(0) // B
         lr = lr_at(step, cfg.max_lr, cfg.min_lr, cfg.warmup_steps, cfg.max_steps)
         for group in optimizer.param_groups: group["lr"] = lr * group.get("lr_scale", 1.0)
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        if device.type == "cuda": torch.cuda.synchronize()
-        dt = time.time() - t0
-        last_loss = loss_sum.item()
-        tps = tokens_per_step / dt
-        rec = dict(step=step, loss=last_loss, lr=lr, grad_norm=norm, tok_per_s=tps, dt_ms=1000 * dt)
-        if peak: rec["mfu"] = flops_tok * tps / (peak * world)
-        log.write(**rec)
-        if bar is not None:
-            bar.update(1); bar.set_postfix(loss=f"{last_loss:.3f}", tok_s=f"{tps:,.0f}", **({"mfu": f"{rec['mfu']:.1%}"} if peak else {}))
-        if cfg.log_every and step % cfg.log_every == 0:
-            log.print(f"step {step:6d} | loss {last_loss:.4f} | lr {lr:.2e} | norm {norm:.2f} | {1000 * dt:.0f} ms | "
-                      f"{tps:,.0f} tok/s" + (f" | MFU {rec['mfu']:.1%}" if peak else ""))
-        if cfg.ckpt_every and (step + 1) % cfg.ckpt_every == 0 and step + 1 < cfg.max_steps: save(step + 1)
-    if bar is not None: bar.close()
-    save(cfg.max_steps)
-    result = dict(steps=cfg.max_steps, train_loss=last_loss)
+        t0 = clock.start()
+        loss, norm = r["step_fn"](x, y)
+        if world > 1: dist.all_reduce(loss); loss /= world             # the logged loss: the mean over ranks
+        pending.append((step, loss, norm, lr, k * B * T * world, t0, clock.stop()))
+        if len(pending) >= every: flush()
+        if cfg.ckpt_every and (step + 1) % cfg.ckpt_every == 0 and step + 1 < cfg.max_steps:
+            flush(); save(step + 1); clock.gap()
+
+# %% ../nbs/06_train.ipynb #80493110
+def _finish(cfg, r, speeds, evaluate) -> dict:
+    "After the steps: the result, the final evaluation, safetensors, plot and sample; the process group closed."
+    master, log, world = r["master"], r["log"], r["world"]
+    result = dict(steps=cfg.max_steps, train_loss=r.get("last_loss", float("nan")))
+    if speeds:
+        result["tok_per_s"] = float(np.median([s["tok_per_s"] for s in speeds]))
+        if "mfu" in speeds[0]: result["mfu"] = float(np.median([s["mfu"] for s in speeds]))
     if cfg.final_eval or cfg.eval_every:
         rec = evaluate(cfg.max_steps, 0 if cfg.final_eval else cfg.eval_windows)
         result.update({k: v for k, v in rec.items() if k != "step"})
     if master:
-        if cfg.safetensors: export_safetensors(model, out / "model.safetensors")
-        plot_log(out / "log.jsonl", out / "loss.png")
-        text = _sample_text(model, tok, cfg.sample_prompt, cfg.sample_tokens, device, cfg.seed)
+        if cfg.safetensors: export_safetensors(r["model"], r["out"] / "model.safetensors")
+        plot_log(r["out"] / "log.jsonl", r["out"] / "loss.png")
+        text = _sample_text(r["plain"], r["tok"], cfg.sample_prompt, cfg.sample_tokens, r["device"], cfg.seed)
         result["sample"] = text
         log.print("sample:\n" + text)
-    result["seconds"] = time.time() - t_start
+    result["seconds"] = time.time() - r["t_start"]
     log.write(final=True, **{k: v for k, v in result.items() if k != "sample"})
-    log.print(f"done in {result['seconds']:.0f}s" + (f": validation {result['val_bpc']:.3f} bits/char" if "val_bpc" in result else ""))
+    log.print(f"done in {result['seconds']:.0f}s" + (f": validation {result['val_bpc']:.3f} bits/char" if "val_bpc" in result else "")
+              + (f"; median {result['tok_per_s']:,.0f} tokens/s after the first 5 steps" if "tok_per_s" in result else "")
+              + (f", MFU {result['mfu']:.1%}" if "mfu" in result else ""))
     if world > 1:
         dist.barrier()
-        if owns_group: dist.destroy_process_group()
+        if r["owns_group"]: dist.destroy_process_group()
     return result
 
 # %% ../nbs/06_train.ipynb #dfbe553a
-@contextlib.contextmanager
-def torch_switches(threads: int = 0,          # PyTorch's CPU threads inside the block (0: leave them)
-                   tf32: bool | None = None,  # TF32 for float32 products on CUDA inside the block (None: leave it)
-                  ):
-    "Set PyTorch's process-wide thread count and TF32 switches for a block of work, and restore them after it."
-    saved = torch.get_num_threads(), torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
-    try:
-        if threads: torch.set_num_threads(threads)
-        if tf32 is not None: torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = tf32
-        yield
-    finally:
-        torch.set_num_threads(saved[0])
-        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved[1:]
-
 def train(cfg: TrainConfig) -> dict:
-    "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps)."
+    "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps, median tokens/s)."
     check_config(cfg)
     with torch_switches(threads=cfg.threads, tf32=True): return _run(cfg)
 
@@ -480,14 +598,37 @@ def _parse_bool(s: str) -> bool:
     if s.lower() in ("0", "false", "no", "n"): return False
     raise ValueError(f"expected true or false, got {s!r}")
 
+def field_help() -> dict[str, str]:
+    "Each `TrainConfig` field's comment in its source: the one place a setting is described, reused by `--help`."
+    import inspect, re
+    try: src = inspect.getsource(TrainConfig)
+    except (OSError, TypeError): return {}
+    return {m[1]: m[2].strip() for m in re.finditer(r"^ {4}(\w+): [^=\n]+=[^#\n]*#\s*(.+)$", src, re.M)}
+
+_EPILOG = """speed: --speed picks the kernels of the step (chapter "Speed settings"): 'fast' = the fused linear + cross-entropy
+with the Triton loss kernel, bf16 residual stream, cuBLASLt GELU/bias epilogues, cuDNN-frontend attention and timed
+cuBLASLt algorithms; 'reference' = build-nanogpt's recipe (SDPA flash attention); 'plain' = SDPA, nothing fused;
+'auto' (default) = fast on a GPU, plain on a CPU. What this machine lacks is dropped with one printed line
+(pip install "llm_scratch[gpu]" adds the optional GPU packages). --speed_set changes single switches, e.g.
+--speed_set attn=flash,tuned=false or --speed_set fp16=true (fp16 autocast with a gradient scaler).
+
+examples:
+  llm_scratch_train                                              # Shakespeare on a CPU, ~10 minutes
+  llm_scratch_train --preset gpt2-124M --data shards/            # GPT-2 124M on token shards, the fast default
+  torchrun --standalone --nproc_per_node=8 -m llm_scratch.train_cli --preset gpt2-124M --data shards/
+  llm_scratch_train --out_dir out --resume true                  # continue a run from out/ckpt.pt"""
+
 def config_from_args(argv: list[str] | None = None) -> TrainConfig:
     "A `TrainConfig` from `--preset NAME --field value ...` command-line options (every field is an option)."
     import argparse
-    p = argparse.ArgumentParser(prog="llm_scratch_train", description="Train a GPT (see TrainConfig).")
+    p = argparse.ArgumentParser(prog="llm_scratch_train", description="Train a GPT (every TrainConfig field is an option).",
+                                epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--preset", default="shakespeare", help=f"one of {list(PRESETS)}")
+    helps = field_help()
     for f in fields(TrainConfig):
         if f.name == "preset": continue
-        p.add_argument(f"--{f.name}", type=_parse_bool if f.type in (bool, "bool") else type(f.default), default=None)
+        p.add_argument(f"--{f.name}", type=_parse_bool if f.type in (bool, "bool") else type(f.default), default=None,
+                       help=f"{helps.get(f.name, '')} (default {f.default!r}, or the preset's)")
     args = vars(p.parse_args(argv))
     return make_config(args.pop("preset"), **args)
 

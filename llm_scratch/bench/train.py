@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import statistics
+import sys
+import tempfile
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -21,16 +24,17 @@ from torch.nn.parallel import DistributedDataParallel
 from torch.profiler import ProfilerActivity, profile
 
 from .common import copy_bandwidth, environment, format_table, matmul_tflops, write_results
-from ..data import shakespeare_split
+from ..data import read_meta, shakespeare_split, write_shard
 from ..gpt2 import GPTConfig
-from ..speed import Setting, batches, build, cpu_variant, ladder, make_step, model_config
+from ..speed import Setting, batches, build, cpu_variant, ladder, make_step, model_config, speed_setting, usable
 from ..tokenizer import gpt2_tokenizer
-from ..train import model_flops_per_token
+from ..train import make_config, model_flops_per_token, read_log, train
 
 # %% auto #0
 __all__ = ['TABLE_COLUMNS', 'KERNEL_CATEGORIES', 'measure_peaks', 'bench_setting', 'speed_table', 'kernel_category',
            'profile_step', 'format_profile', 'loss_curve', 'same_curve', 'format_curves', 'shakespeare_tokens',
-           'load_tokens', 'ddp_bench', 'experiment_settings', 'run_experiments', 'main']
+           'load_tokens', 'ddp_bench', 'experiment_settings', 'run_experiments', 'gpt2_shards', 'loop_bench',
+           'loop_checks', 'main']
 
 # %% ../../nbs/07g_train_speed.ipynb #dddf9dda
 def measure_peaks(device: str = "cuda",  # the card to measure (a CPU has no meaningful peak here)
@@ -46,25 +50,26 @@ def bench_setting(setting: Setting, config: GPTConfig, device: str,
                   warmup: int = 5,                # untimed steps first (compilation happens here)
                   seq_len: int | None = None,     # tokens per row (default: the model's block size)
                   profile: bool = False,          # also profile three steps (`profile_step`)
+                  accum: int = 1,                 # micro-batches of `setting.batch_size` rows per optimizer step
                  ) -> dict:
     "Time `steps` training steps of one setting: ms/step, tokens/s, TFLOP/s, peak memory (and a kernel profile)."
     T = seq_len or config.block_size
     model, opt = build(setting, config, device)
-    step = make_step(model, opt, setting, device)
-    data = batches(tokens, setting.batch_size, T, device)
+    step = make_step(model, opt, setting, device, micro_batch=setting.batch_size)
+    data = batches(tokens, setting.batch_size * accum, T, device)
     cuda = device.startswith("cuda")
     if cuda: torch.cuda.reset_peak_memory_stats()
-    for _ in range(warmup): loss = step(*next(data))
+    for _ in range(warmup): loss, _ = step(*next(data))
     if cuda: torch.cuda.synchronize()
     t0 = time.perf_counter()
-    for _ in range(steps): loss = step(*next(data))
+    for _ in range(steps): loss, _ = step(*next(data))
     final = loss.item()  # the only host sync: waits for the last step
     dt = (time.perf_counter() - t0) / steps
-    tok_s = setting.batch_size * T / dt
+    tok_s = setting.batch_size * accum * T / dt
     peak_mem = torch.cuda.max_memory_allocated() / 1e9 if cuda else None
     prof = profile_step(step, data, device) if profile else None
     del model, opt, step
-    r = {"setting": setting.name, **asdict(setting), "ms_per_step": 1e3 * dt, "tokens_per_s": tok_s,
+    r = {"setting": setting.name, **asdict(setting), "accum": accum, "ms_per_step": 1e3 * dt, "tokens_per_s": tok_s,
          "tflops": tok_s * model_flops_per_token(model_config(setting, config), T) / 1e12,
          "peak_mem_gb": peak_mem, "final_loss": final}
     return {**r, "profile": prof} if prof else r
@@ -156,28 +161,32 @@ def loss_curve(setting: Setting, config: GPTConfig, device: str,
     model, opt = build(setting, config, device, seed=0)
     step = make_step(model, opt, setting, device)
     data = batches(tokens, setting.batch_size, config.block_size, device, seed=1)
-    losses = [step(*next(data)) for _ in range(steps)]
+    losses = [step(*next(data))[0] for _ in range(steps)]
     return [l.item() for l in losses]
 
 def same_curve(ref: list[float],    # the reference curve (fp32)
                other: list[float],  # the curve to judge
                window: int = 10,    # steps averaged at the end
+               max_ratio: float = 2.0,  # the largest gap allowed at any step, in units of fp32's step noise
               ) -> dict:
-    "Compare two loss curves: the largest gap, the gap of the last `window` means, and the reference's own noise."
-    gaps = [abs(a - b) for a, b in zip(ref, other)]
-    tail = ref[-window:]
-    noise = statistics.pstdev([b - a for a, b in zip(tail, tail[1:])]) if len(tail) > 2 else 0.0
-    end_gap = abs(statistics.fmean(ref[-window:]) - statistics.fmean(other[-window:]))
-    return {"max_gap": max(gaps), "end_gap": end_gap, "noise": noise, "ok": end_gap <= max(noise, 1e-3)}
+    "Whether `other` stays on `ref` over the whole curve: its largest gap and end gap against `ref`'s step noise."
+    if len(ref) != len(other) or len(ref) < 4: raise ValueError(f"need two curves of the same length >= 4, got {len(ref)} and {len(other)}")
+    gaps = [abs(a - b) if math.isfinite(b) else math.inf for a, b in zip(ref, other)]
+    half = ref[len(ref) // 2:]
+    noise = max(statistics.pstdev([b - a for a, b in zip(half, half[1:])]), 1e-3)   # a flat curve still allows 1e-3
+    end_gap = abs(statistics.fmean(ref[-window:]) - statistics.fmean(other[-window:])) if all(map(math.isfinite, other)) else math.inf
+    worst = max(range(len(gaps)), key=gaps.__getitem__)
+    return {"max_gap": gaps[worst], "max_gap_step": worst, "end_gap": end_gap, "noise": noise,
+            "ok": gaps[worst] <= max_ratio * noise and end_gap <= noise}
 
 def format_curves(curves: dict,   # setting name -> `same_curve` result (or {"error": ...}); "fp32" is the reference
                  ) -> str:
     "The loss-curve checks as a Markdown table."
-    out = ["| setting | max gap | end gap | fp32 noise | same curve |", "|---|---|---|---|---|"]
+    out = ["| setting | max gap (step) | end gap | fp32 noise | same curve |", "|---|---|---|---|---|"]
     for name, c in curves.items():
         if name == "fp32": continue
         out.append(f"| {name} | error: {c['error']} | | | |" if "error" in c else
-                   f"| {name} | {c['max_gap']:.3f} | {c['end_gap']:.3f} | {c['noise']:.3f} | {'yes' if c['ok'] else 'NO'} |")
+                   f"| {name} | {c['max_gap']:.3f} ({c.get('max_gap_step', '?')}) | {c['end_gap']:.3f} | {c['noise']:.3f} | {'yes' if c['ok'] else 'NO'} |")
     return "\n".join(out)
 
 # %% ../../nbs/07g_train_speed.ipynb #3c3cf144
@@ -225,7 +234,7 @@ def ddp_bench(setting: Setting, config: GPTConfig,
         for _ in range(warmup): step(*next(data))
         if cuda: torch.cuda.synchronize()
         dist.barrier(); t0 = time.perf_counter()
-        for _ in range(steps): loss = step(*next(data))
+        for _ in range(steps): loss, _ = step(*next(data))
         loss.item(); dist.barrier()
         dt = (time.perf_counter() - t0) / steps
     finally: dist.destroy_process_group()
@@ -305,6 +314,85 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor,
         else: out["skipped"].append(s.name)
     return out
 
+# %% ../../nbs/07g_train_speed.ipynb #96249d28
+def gpt2_shards(folder: str | Path = ".bench_data/shakespeare_gpt2",  # where the shards go
+               ) -> Path:
+    "GPT-2 token shards of the bundled corpus (validation works in `val_000000.npy`), as the training loop reads them."
+    out = Path(folder)
+    if (out / "meta.json").exists(): return out
+    out.mkdir(parents=True, exist_ok=True)
+    enc = gpt2_tokenizer()
+    _, val_text = shakespeare_split()
+    write_shard(out / "val_000000.npy", [enc.eot_token] + enc.encode_ordinary(val_text))
+    write_shard(out / "train_000001.npy", np.fromfile(shakespeare_tokens(), dtype=np.uint16))
+    meta = dict(corpus="shakespeare", tokenizer="gpt2", vocab_size=enc.n_vocab, eot=enc.eot_token, val_chars=len(val_text))
+    tmp = out / "meta.json.tmp"
+    tmp.write_text(json.dumps(meta, indent=1)); os.replace(tmp, out / "meta.json")
+    return out
+
+# %% ../../nbs/07g_train_speed.ipynb #491a81c6
+def loop_bench(data: str | Path,                        # a shard folder (`gpt2_shards()`)
+               levels: tuple[str, ...] = ("reference", "fast"),  # speed levels to run, the reference first
+               steps: int = 30,                          # optimizer steps per run (the first five are warm-up)
+               bench_steps: int = 10,                    # timed steps of the `bench_setting` row (0: no row)
+               curve_steps: int = 200,                   # steps of the loss-curve check of the last level (0: none)
+               tokens: torch.Tensor | None = None,       # text tokens for the curve (default: the shards' train split)
+               **overrides,                              # more `TrainConfig` fields, e.g. batch_size=16 on a small card
+              ) -> dict:
+    "`train` at each speed level on `data`: median tokens/s, speed-up over the first level, a bench row, a loss curve."
+    out, device = {"runs": [], "levels": list(levels)}, "cuda" if torch.cuda.is_available() else "cpu"
+    with tempfile.TemporaryDirectory() as tmp:
+        for level in levels:
+            cfg = make_config("gpt2-124M", data=str(data), speed=level, max_steps=steps, out_dir=f"{tmp}/{level}",
+                              eval_every=0, final_eval=False, sample_every=0, hellaswag_every=0, ckpt_every=0,
+                              safetensors=False, sample_tokens=4, progress=False, log_every=10, **overrides)
+            t0 = time.perf_counter()
+            res = train(cfg)
+            log = read_log(Path(cfg.out_dir) / "log.jsonl")["train"]
+            out["runs"].append({"level": level, "command": f"llm_scratch_train --preset gpt2-124M --speed {level}",
+                                "tok_per_s": res["tok_per_s"], "mfu": res.get("mfu"), "wall_s": time.perf_counter() - t0,
+                                "first_step_s": log[0]["dt_ms"] / 1e3, "tok_per_s_steps": [r["tok_per_s"] for r in log],
+                                "losses": [r["loss"] for r in log], "config": asdict(cfg)})
+            print(f"llm_scratch_train --speed {level:9s} median {res['tok_per_s']:>10,.0f} tok/s", flush=True)
+    runs = out["runs"]
+    out["speedup"] = runs[-1]["tok_per_s"] / runs[0]["tok_per_s"]
+    cfg = make_config("gpt2-124M", data=str(data), **overrides)
+    mcfg = GPTConfig(block_size=cfg.block_size, vocab_size=read_meta(data)["vocab_size"], n_layer=cfg.n_layer,
+                     n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias, rope=cfg.rope,
+                     vocab_pad_multiple=cfg.vocab_pad_multiple)   # the model `train` built
+    setting, notes = usable(speed_setting(levels[-1], device, cfg.speed_set, batch_size=cfg.batch_size,
+                                          compile=cfg.compile, vocab_pad_multiple=cfg.vocab_pad_multiple), device, mcfg)
+    out["setting"], out["notes"] = asdict(setting), notes
+    if tokens is None: tokens = torch.from_numpy(np.load(sorted(Path(data).glob("train_*.npy"))[0]).astype(np.int64))
+    if bench_steps:
+        accum = cfg.total_batch // (cfg.batch_size * cfg.block_size)
+        row = bench_setting(setting, mcfg, device, tokens, steps=bench_steps, warmup=3, accum=accum)
+        out["bench_row"] = row
+        out["bench_vs_loop"] = row["tokens_per_s"] / runs[-1]["tok_per_s"]
+    if curve_steps:
+        curve_cfg = replace(mcfg, vocab_pad_multiple=1)
+        ref_s = Setting("fp32", attn="sdpa", batch_size=16)
+        ref = loss_curve(ref_s, curve_cfg, device, tokens, curve_steps)
+        fast = loss_curve(replace(setting, batch_size=16, compile=False, vocab_pad_multiple=1), curve_cfg, device,
+                          tokens, curve_steps)
+        out["curve"] = {"fp32": ref, levels[-1]: fast, **same_curve(ref, fast)}
+    return out
+
+def loop_checks(res: dict,                 # a `loop_bench` result
+                min_speedup: float = 1.15,  # the target over the reference level
+                max_bench_gap: float = 0.03,  # |bench row / loop median - 1|
+               ) -> list[str]:
+    "The claims of a `loop_bench` result that do not hold (empty: all hold)."
+    bad = []
+    if res["speedup"] < min_speedup: bad.append(f"speed-up {res['speedup']:.3f}x is under {min_speedup}x")
+    if "bench_vs_loop" in res and abs(res["bench_vs_loop"] - 1) > max_bench_gap:
+        bad.append(f"bench row / loop median = {res['bench_vs_loop']:.3f}, not within {max_bench_gap:.0%}")
+    if "curve" in res and not res["curve"]["ok"]:
+        c = res["curve"]
+        bad.append(f"loss curve left fp32's: max gap {c['max_gap']:.3f} at step {c['max_gap_step']}, end gap "
+                   f"{c['end_gap']:.3f}, noise {c['noise']:.3f}")
+    return bad
+
 # %% ../../nbs/07g_train_speed.ipynb #f3c7e201
 def _report(env: dict, peaks: dict) -> str:
     return (f"{env.get('card')} | torch {env['torch']} | peak bf16 matmul {peaks['matmul_tflops'] or float('nan'):.0f} "
@@ -352,6 +440,26 @@ def _main_experiments(a, config, device, tokens, best, env, peaks, ladder_rows=(
     if out["skipped"]: print("skipped (time budget):", out["skipped"])
     return {"environment": env, "peaks": peaks, "ladder": lad, **out}
 
+# %% ../../nbs/07g_train_speed.ipynb #b1976eb5
+def _main_loop(a, device: str) -> dict:
+    "`main --loop`: `loop_bench`, the table, the checks; exit status 1 under --check when a claim fails."
+    data = a.data if a.data and Path(a.data).is_dir() else gpt2_shards()
+    res = loop_bench(data, tuple(a.levels.split(",")), steps=max(a.steps, 6), bench_steps=10 if device == "cuda" else 2,
+                     curve_steps=a.curve_steps)
+    res["checks_failed"] = loop_checks(res)
+    full = {"environment": environment(device), "peaks": measure_peaks(device), **res}
+    if a.out: write_results(a.out, full, device)
+    print("\n| command | median tokens/s | MFU (nominal peak) | first step s |\n|---|---|---|---|")
+    for r in res["runs"]:
+        print(f"| {r['command']} | {r['tok_per_s']:,.0f} | {r['mfu'] or float('nan'):.1%} | {r['first_step_s']:.1f} |")
+    print(f"speed-up {res['speedup']:.3f}x" + (f"; bench row {res['bench_row']['tokens_per_s']:,.0f} tok/s = "
+                                              f"{res['bench_vs_loop']:.3f} x the loop" if "bench_row" in res else ""))
+    if "curve" in res: print(format_curves({"fp32": {}, res["levels"][-1]: res["curve"]}))
+    for n in res["notes"]: print("speed:", n)
+    for b in res["checks_failed"]: print("CHECK FAILED:", b, file=sys.stderr)
+    if a.check and res["checks_failed"]: raise SystemExit(1)
+    return full
+
 # %% ../../nbs/07g_train_speed.ipynb #b533805a
 def main(argv: list[str] | None = None,  # command-line arguments (default: sys.argv[1:])
         ) -> dict | None:
@@ -375,10 +483,16 @@ def main(argv: list[str] | None = None,  # command-line arguments (default: sys.
     ap.add_argument("--ladder", action="store_true", help="with --experiments: time the ladder's rows first, so the "
                                                           "whole table (fp32 ... ours) comes from one run")
     ap.add_argument("--budget-s", type=float, help="with --experiments: skip rows that would start after this many seconds")
+    ap.add_argument("--loop", action="store_true", help="time the user's command: `train` at each --levels on GPT-2 "
+                                                        "shards (--data: a shard folder; default the bundled corpus)")
+    ap.add_argument("--levels", default="reference,fast", help="with --loop: speed levels, the reference first")
+    ap.add_argument("--check", action="store_true", help="with --loop: exit 1 unless the speed-up, the bench row and "
+                                                         "the loss curve hold (see `loop_checks`)")
     a = ap.parse_args(argv)
     if a.steps < 1 or a.warmup < 0 or a.big_batch < 1:
         raise SystemExit(f"--steps must be >= 1, --warmup >= 0, --big-batch >= 1; got {a.steps}, {a.warmup}, {a.big_batch}")
     device = "cuda" if torch.cuda.is_available() else "cpu"
+    if a.loop: return _main_loop(a, device)
     tiny = a.tiny or device == "cpu"
     config = GPTConfig(block_size=64, vocab_size=512, n_layer=2, n_head=2, n_embd=64) if tiny else GPTConfig()
     rows = ladder(batch_size=4 if tiny else 16)
