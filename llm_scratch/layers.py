@@ -121,8 +121,9 @@ class KVCache(nn.Module):
         return self.k[:B, :, :kv_len], self.v[:B, :, :kv_len]
 
     def reorder(self, index: torch.Tensor):
-        "Make row i a copy of row index[i] (beam search); done on the cache's device."
-        self.k, self.v = self.k.index_select(0, index), self.v.index_select(0, index)
+        "Make row i a copy of row index[i] (beam search); on the cache's device, in place (a captured CUDA graph keeps its buffers)."
+        self.k.copy_(self.k.index_select(0, index))
+        self.v.copy_(self.v.index_select(0, index))
 
     def nbytes(self) -> int:
         "Bytes held by the keys and values."

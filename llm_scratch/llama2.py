@@ -25,8 +25,8 @@ __all__ = ['LLAMA2_PRESETS', 'HF_TO_META', 'HF_LAYER_TO_META', 'FUSED_PROJECTION
            'llama2_config', 'RMSNorm', 'Attention', 'FeedForward', 'TransformerBlock', 'Llama', 'init_weights',
            'unpermute_hf', 'permute_to_hf', 'config_from_hf', 'hf_state_to_meta', 'stack_projections',
            'unstack_projections', 'load_meta_state', 'llama_from_hf', 'meta_shard_dim', 'merge_meta_shards',
-           'config_from_meta', 'llama_from_meta', 'save_meta', 'llama_tokenizer', 'generate_batch', 'kv_cache_bytes',
-           'param_count', 'kv_cache_table', 'kv_cache_cli']
+           'config_from_meta', 'llama_from_meta', 'save_meta', 'llama_tokenizer', 'kv_cache_bytes', 'param_count',
+           'human_bytes']
 
 # %% ../nbs/08_llama2.ipynb #d4acfdef
 def ffn_hidden_dim(dim: int, multiple_of: int = 256, ffn_dim_multiplier: Optional[float] = None) -> int:
@@ -207,7 +207,14 @@ class Llama(nn.Module):
             raise ValueError(f"max_seq_len={max_seq_len} exceeds config.max_seq_len={self.config.max_seq_len}; "
                              "raise config.max_seq_len")
         for layer in self.layers: layer.attention.setup_cache(batch_size, max_seq_len)
-        self.cache_len = max_seq_len
+        self.use_cache([layer.attention.kv_cache for layer in self.layers], pad_lens)
+
+    def use_cache(self, caches: Sequence[KVCache],               # one per layer, e.g. kept by a decoder across calls
+                  pad_lens: Optional[torch.Tensor] = None):      # (batch_size,) left-pad count of each row
+        "Install existing KV caches (and padding) instead of allocating new ones."
+        if len(caches) != len(self.layers): raise ValueError(f"{len(caches)} caches for {len(self.layers)} layers")
+        for layer, cache in zip(self.layers, caches): layer.attention.kv_cache = cache
+        self.cache_len = caches[0].max_seq_len
         self.pad_lens = None if pad_lens is None else torch.as_tensor(pad_lens, device=self.output.weight.device)
 
     def set_attn_impl(self, impl: str):
@@ -224,7 +231,7 @@ class Llama(nn.Module):
     def reorder_cache(self, index: torch.Tensor):
         "Make cache row i a copy of row index[i] in every layer (beam search)."
         for layer in self.layers: layer.attention.kv_cache.reorder(index)
-        if self.pad_lens is not None: self.pad_lens = self.pad_lens.index_select(0, index)
+        if self.pad_lens is not None: self.pad_lens.copy_(self.pad_lens.index_select(0, index))   # in place, as the cache
 
     def cache_bytes(self) -> int:
         "Bytes held by the KV caches of all layers."
@@ -494,35 +501,6 @@ def llama_tokenizer(model_file=None, vocab_size: int = 32000, cache_dir=None) ->
     lines = (line for text in shakespeare_works().values() for line in text.splitlines())
     return train_sentencepiece(lines, vocab_size, model_file=path)
 
-# %% ../nbs/08_llama2.ipynb #0343c588
-@torch.no_grad()
-def generate_batch(model: "Llama", prompts: Sequence[Sequence[int]], max_new_tokens: int,
-                   temperature: float = 1.0, top_k: Optional[int] = None, top_p: Optional[float] = None,
-                   eos_id: Optional[int] = None, generator: Optional[torch.Generator] = None) -> list:
-    "Generate for prompts of different lengths in one left-padded batch; each result stops at its first eos_id."
-    from llm_scratch.sample import sample_next
-    if not prompts or any(len(p) == 0 for p in prompts): raise ValueError("every prompt needs at least one token")
-    dev = model.output.weight.device
-    B, L = len(prompts), max(len(p) for p in prompts)
-    if L + max_new_tokens > model.config.max_seq_len:
-        raise ValueError(f"longest prompt {L} + max_new_tokens {max_new_tokens} exceeds max_seq_len "
-                         f"{model.config.max_seq_len}")
-    tokens = torch.zeros(B, L, dtype=torch.long, device=dev)                   # pad id is irrelevant: masked
-    for i, p in enumerate(prompts): tokens[i, L - len(p):] = torch.as_tensor(list(p), device=dev)
-    model.setup_cache(B, L + max_new_tokens, pad_lens=torch.tensor([L - len(p) for p in prompts], device=dev))
-    logits = model(tokens, 0)[:, -1]
-    out, done = [], torch.zeros(B, dtype=torch.bool, device=dev)
-    for i in range(max_new_tokens):
-        nxt = sample_next(logits, temperature=temperature, top_k=top_k, top_p=top_p, generator=generator)
-        out.append(nxt)
-        if eos_id is not None:
-            done |= nxt == eos_id
-            if bool(done.all()): break
-        if i + 1 < max_new_tokens: logits = model(nxt[:, None], L + i)[:, -1]
-    model.clear_cache()
-    gen = torch.stack(out, 1).tolist()
-    return [g[: g.index(eos_id) + 1] if eos_id is not None and eos_id in g else g for g in gen]
-
 # %% ../nbs/08_llama2.ipynb #2a011496
 _DTYPES = {"fp32": torch.float32, "float32": torch.float32, "fp16": torch.float16, "float16": torch.float16,
            "bf16": torch.bfloat16, "bfloat16": torch.bfloat16, "fp8": torch.float8_e4m3fn, "int8": torch.int8}
@@ -541,32 +519,7 @@ def param_count(config: LlamaConfig) -> int:
     with torch.device("meta"):
         return sum(p.numel() for p in Llama(config).parameters())
 
-def _human(n: float) -> str:
+def human_bytes(n: float) -> str:
     for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
         if n < 1024 or unit == "TiB": return f"{n:,.1f} {unit}" if unit != "B" else f"{int(n)} B"
         n /= 1024
-
-def kv_cache_table(models: Sequence[str] = ("7B", "13B", "70B"), batch: int = 1, seq_len: int = 4096,
-                   dtype: str = "fp16") -> str:
-    "A markdown table of KV-cache sizes of presets, next to their weights' size."
-    rows = ["| model | params | weights | KV cache / token | KV cache total |", "|---|---|---|---|---|"]
-    item = torch.empty((), dtype=_DTYPES[dtype]).element_size()
-    for name in models:
-        cfg = llama2_config(name)
-        n = param_count(cfg)
-        rows.append(f"| {name} | {n / 1e9:.2f} B | {_human(n * item)} | {_human(kv_cache_bytes(cfg, 1, 1, dtype))} "
-                    f"| {_human(kv_cache_bytes(cfg, batch, seq_len, dtype))} |")
-    return "\n".join(rows)
-
-def kv_cache_cli(argv: Optional[Sequence[str]] = None):
-    "Console script: print KV-cache sizes of Llama-2 presets for a batch, context length and dtype."
-    ap = argparse.ArgumentParser(description="KV-cache size of Llama-2 models (2 x layers x kv_heads x head_dim x batch x tokens x bytes)")
-    ap.add_argument("--model", nargs="*", default=["7B", "13B", "70B"], choices=sorted(LLAMA2_PRESETS))
-    ap.add_argument("--batch", type=int, default=1)
-    ap.add_argument("--seq-len", type=int, default=4096)
-    ap.add_argument("--dtype", default="fp16", choices=sorted(_DTYPES))
-    a = ap.parse_args(argv)
-    try: table = kv_cache_table(a.model, a.batch, a.seq_len, a.dtype)
-    except ValueError as e: ap.exit(2, f"error: {e}\n")   # one line and status 2, as argparse's own errors
-    print(f"batch={a.batch} seq_len={a.seq_len} dtype={a.dtype}")
-    print(table)

@@ -7,8 +7,14 @@ __all__ = ['get_device', 'filter_top_k', 'filter_top_p', 'check_sampling_args', 
            'NextTokenLogits', 'generate', 'beam_search']
 
 # %% ../nbs/03_sample.ipynb #cc3fcc75
+from typing import Callable
+
 import torch
 import torch.nn.functional as F
+
+from functools import lru_cache
+
+from .decode import DecoderLogits, choose_decoder, decode_tokens, greedy, make_decoder
 
 # %% ../nbs/03_sample.ipynb #4352cfc8
 def get_device() -> str:
@@ -51,6 +57,7 @@ def sample_next(logits: torch.Tensor,                # (B, V) logits of the next
                 top_k: int | None = None,            # keep the k most likely tokens
                 top_p: float | None = None,          # keep the nucleus holding probability p
                 generator: torch.Generator | None = None,  # on the logits' device, for reproducible draws
+                noise: torch.Tensor | None = None,   # (B, V) Exp(1) draws to sample with; None: drawn from generator
                ) -> torch.Tensor:
     "Pick one next token per row, (B,) int64: greedy, or sampled after temperature, top-k and top-p."
     check_sampling_args(temperature, top_k, top_p)
@@ -58,7 +65,9 @@ def sample_next(logits: torch.Tensor,                # (B, V) logits of the next
     logits = logits.float() / temperature
     if top_k is not None: logits = filter_top_k(logits, top_k)
     if top_p is not None and top_p < 1.0: logits = filter_top_p(logits, top_p)
-    return torch.multinomial(logits.softmax(dim=-1), num_samples=1, generator=generator).squeeze(-1)
+    probs = logits.softmax(dim=-1)
+    if noise is None: noise = torch.empty_like(probs).exponential_(generator=generator)
+    return (probs / noise).argmax(dim=-1)      # the race of exponential clocks: token i wins with probability p_i
 
 # %% ../nbs/03_sample.ipynb #adc0738f
 def context_length(model) -> int | None:
@@ -103,20 +112,41 @@ class NextTokenLogits:
         return out
 
 # %% ../nbs/03_sample.ipynb #29bc6ef2
+@lru_cache(maxsize=64)   # the same settings give the same function: a decoder kept from the last call need not re-capture
+def _picker(temperature: float, top_k: int | None, top_p: float | None):
+    "The token choice a decoder captures: pick(logits, noise) -> tokens."
+    if temperature == 0: return greedy
+    return lambda logits, noise: sample_next(logits, temperature, top_k, top_p, noise=noise)
+
 @torch.no_grad()
 def generate(model,                              # any model: model(idx) -> logits (B, T, V) or (logits, ...)
-             idx: torch.Tensor,                  # prompt token ids (B, T)
+             idx: torch.Tensor | list,           # prompt token ids (B, T), or a list of prompts of any lengths
              max_new_tokens: int,                # number of tokens to append
              temperature: float = 1.0,           # 0 means greedy decoding
              top_k: int | None = None,           # keep the k most likely tokens
              top_p: float | None = None,         # keep the nucleus holding probability p
              eos_id: int | None = None,          # end-of-sequence id: finished rows repeat it, all done stops early
              generator: torch.Generator | None = None,  # for reproducible sampling (on the model's device)
-            ) -> torch.Tensor:
-    "The prompt followed by up to `max_new_tokens` generated tokens, (B, T + new)."
+             decoder: str = "auto",              # "auto", "eager", "graph", "compiled" or "kernels" (decode.choose_decoder)
+             stream: Callable | None = None,     # called with each step's new tokens (B,) on the CPU, as they are made
+            ) -> torch.Tensor | list:
+    "The prompt followed by up to `max_new_tokens` generated tokens, (B, T + new); for a list of prompts, a list of lists."
     check_sampling_args(temperature, top_k, top_p)
-    if idx.dim() != 2: raise ValueError(f"idx must have shape (B, T), got {tuple(idx.shape)}")
     if max_new_tokens < 0: raise ValueError(f"max_new_tokens must be >= 0, got {max_new_tokens}")
+    if not isinstance(idx, torch.Tensor):
+        return _generate_ragged(model, idx, max_new_tokens, temperature, top_k, top_p, eos_id, generator, decoder, stream)
+    if idx.dim() != 2: raise ValueError(f"idx must have shape (B, T), got {tuple(idx.shape)}")
+    B, T = idx.shape
+    kind = choose_decoder(model, B, T + max_new_tokens, decoder)
+    if max_new_tokens == 0: return idx
+    if kind == "eager":
+        return _generate_eager(model, idx, max_new_tokens, temperature, top_k, top_p, eos_id, generator, stream)
+    dec = make_decoder(model, kind, B, T + max_new_tokens, _picker(temperature, top_k, top_p), eos_id)
+    try: return torch.cat([idx, decode_tokens(dec, idx, max_new_tokens, generator=generator, stream=stream)], dim=1)
+    finally: model.clear_cache()
+
+def _generate_eager(model, idx, max_new_tokens, temperature, top_k, top_p, eos_id, generator, stream):
+    "The model's own forward step by step (through its KV cache if it has one): any model, any length."
     next_logits = NextTokenLogits(model, idx.size(0), idx.size(1) + max_new_tokens)
     done = torch.zeros(idx.size(0), dtype=torch.bool, device=idx.device)
     try:
@@ -126,9 +156,33 @@ def generate(model,                              # any model: model(idx) -> logi
                 nxt = nxt.masked_fill(done, eos_id)
                 done |= nxt == eos_id
             idx = torch.cat([idx, nxt[:, None]], dim=1)
+            if stream is not None: stream(nxt.to("cpu", copy=True))
             if eos_id is not None and bool(done.all()): break
     finally: next_logits.close()
     return idx
+
+# %% ../nbs/03_sample.ipynb #5ad3c0b6
+def _generate_ragged(model, prompts, max_new_tokens, temperature, top_k, top_p, eos_id, generator, decoder, stream):
+    "generate for a list of prompts: one left-padded batch with a decoder, one prompt at a time eagerly; each cut at its eos."
+    if not prompts or any(len(p) == 0 for p in prompts): raise ValueError("every prompt needs at least one token")
+    prompts = [[int(t) for t in p] for p in prompts]
+    dev = next(model.parameters()).device
+    B, L = len(prompts), max(len(p) for p in prompts)
+    kind = choose_decoder(model, B, L + max_new_tokens, decoder)
+    if kind == "eager":
+        if stream is not None: raise ValueError("streaming prompts of different lengths needs a static-cache decoder "
+                                                "(decoder='graph', 'compiled' or 'kernels' with a Llama)")
+        rows = [generate(model, torch.tensor([p], device=dev), max_new_tokens, temperature, top_k, top_p, eos_id,
+                         generator, "eager")[0, len(p):].tolist() for p in prompts]
+    else:
+        tokens = torch.zeros(B, L, dtype=torch.long, device=dev)     # the pad id does not matter: it is masked
+        for i, p in enumerate(prompts): tokens[i, L - len(p):] = torch.tensor(p, device=dev)
+        pad = torch.tensor([L - len(p) for p in prompts], device=dev)
+        dec = make_decoder(model, kind, B, L + max_new_tokens, _picker(temperature, top_k, top_p), eos_id)
+        try: rows = decode_tokens(dec, tokens, max_new_tokens, pad, generator, stream).tolist()
+        finally: model.clear_cache()
+    cut = lambda g: g[:g.index(eos_id) + 1] if eos_id in g else g
+    return [p + cut(g) for p, g in zip(prompts, rows)]
 
 # %% ../nbs/03_sample.ipynb #7d4ec183
 _NEG = -1e9   # "impossible" score: finite so that sums and divisions stay well defined
@@ -142,6 +196,7 @@ def beam_search(model,                          # any model: model(idx) -> logit
                 length_penalty: float = 1.0,    # exponent α of the length normalisation L**α
                 early_stopping: bool | str = False,  # True, False or "never" (as in transformers)
                 num_return_sequences: int = 1,  # best hypotheses returned per prompt
+                decoder: str = "auto",          # as in `generate`: the static-cache decoders run the steps on a GPU
                ) -> tuple[torch.Tensor, torch.Tensor]:
     "Best sequences (B·num_return_sequences, T + L), padded with `eos_id`, and their length-normalised scores."
     if idx.dim() != 2: raise ValueError(f"idx must have shape (B, T), got {tuple(idx.shape)}")
@@ -152,7 +207,9 @@ def beam_search(model,                          # any model: model(idx) -> logit
     if early_stopping not in (True, False, "never"):
         raise ValueError(f"early_stopping must be True, False or 'never', got {early_stopping!r}")
     K, B, T = num_beams, *idx.shape
-    next_logits = NextTokenLogits(model, B * K, T + max_new_tokens)
+    kind = choose_decoder(model, B * K, T + max_new_tokens, decoder)
+    next_logits = (NextTokenLogits(model, B * K, T + max_new_tokens) if kind == "eager" else
+                   DecoderLogits(make_decoder(model, kind, B * K, T + max_new_tokens, pick=None)))
     try: return _beam_loop(next_logits, idx, K, max_new_tokens, eos_id, length_penalty, early_stopping,
                            num_return_sequences)
     finally: next_logits.close()

@@ -73,7 +73,7 @@ def _configs():
     return ([triton.Config(dict(BLOCK_N=n, BLOCK_K=k, USE_DOT=False), num_warps=w) for n, k, w in gemv] +
             [triton.Config(dict(BLOCK_N=n, BLOCK_K=k, USE_DOT=True), num_warps=w) for n, k, w in dot])
 
-INTERPRET_CONFIG = dict(gemv=dict(BLOCK_N=4, BLOCK_K=32, USE_DOT=False), dot=dict(BLOCK_N=16, BLOCK_K=32, USE_DOT=True))
+INTERPRET_CONFIG = dict(gemv=dict(BLOCK_N=32, BLOCK_K=64, USE_DOT=False), dot=dict(BLOCK_N=32, BLOCK_K=64, USE_DOT=True))   # few, wide programs: the interpreter pays per program
 
 def _prune(configs, named_args, **kwargs):
     "Keep the element-wise configs for one row of x, the tl.dot ones for several."
@@ -168,9 +168,9 @@ def fused_swiglu(x: torch.Tensor,            # (M, dim) residual stream
 
 # %% ../../nbs/08c_llama_kernels.ipynb #e193e33b
 @triton.jit
-def _qkv_rope_kernel(x_ptr, g_ptr, w_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_freq_ptr, M, N, K,
+def _qkv_rope_kernel(x_ptr, g_ptr, w_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, inv_freq_ptr, M, N, K,
                      stride_xm, stride_wn, stride_qm, stride_cb, stride_ch, stride_cs, eps,
-                     Q_DIM: tl.constexpr, KV_DIM: tl.constexpr, HEAD_DIM: tl.constexpr,
+                     Q_DIM: tl.constexpr, KV_DIM: tl.constexpr, HEAD_DIM: tl.constexpr, HAS_PAD: tl.constexpr,
                      BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr, BLOCK_K: tl.constexpr, USE_DOT: tl.constexpr,
                      EVEN_K: tl.constexpr):
     p = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)       # pair index: rows 2p and 2p+1 rotate together
@@ -179,15 +179,20 @@ def _qkv_rope_kernel(x_ptr, g_ptr, w_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_fr
     a, b = _rows_times_x(x_ptr, g_ptr, w_ptr, n, n + 1, ok, M, K, stride_xm, stride_wn, eps,
                          True, True, BLOCK_M, BLOCK_N, BLOCK_K, USE_DOT, EVEN_K)
     pos = tl.load(pos_ptr)
-    d = n % HEAD_DIM                                              # even feature index inside the head
-    angle = pos.to(tl.float32) * tl.load(inv_freq_ptr + d // 2, mask=ok, other=0.0)
-    rot = n < Q_DIM + KV_DIM                                      # queries and keys rotate, values do not
-    cos = tl.where(rot, tl.cos(angle), 1.0)[None, :]
-    sin = tl.where(rot, tl.sin(angle), 0.0)[None, :]
-    ra = a * cos - b * sin
-    rb = a * sin + b * cos
     rm = tl.arange(0, BLOCK_M)
     m_ok = rm[:, None] < M
+    d = n % HEAD_DIM                                              # even feature index inside the head
+    freq = tl.load(inv_freq_ptr + d // 2, mask=ok, other=0.0)
+    if HAS_PAD:                                                   # left-padded rows: row m is at position pos - pad[m]
+        row_pos = pos - tl.load(pad_ptr + rm, mask=rm < M, other=0)
+        angle = row_pos.to(tl.float32)[:, None] * freq[None, :]   # (BLOCK_M, BLOCK_N)
+    else:
+        angle = (pos.to(tl.float32) * freq)[None, :]              # (1, BLOCK_N): the same for every row
+    rot = (n < Q_DIM + KV_DIM)[None, :]                           # queries and keys rotate, values do not
+    cos = tl.where(rot, tl.cos(angle), 1.0)
+    sin = tl.where(rot, tl.sin(angle), 0.0)
+    ra = a * cos - b * sin
+    rb = a * sin + b * cos
     is_q = ok & (n < Q_DIM)
     q_ptrs = q_ptr + rm[:, None] * stride_qm + tl.where(is_q, n, 0)[None, :]
     tl.store(q_ptrs, ra.to(q_ptr.dtype.element_ty), mask=m_ok & is_q[None, :])
@@ -211,7 +216,8 @@ def fused_qkv_rope(x: torch.Tensor,            # (M, dim) residual stream
                    cache_v: torch.Tensor,      # same shape: values written at pos
                    pos: torch.Tensor,          # (1,) int64 position of this token (read on the device)
                    inv_freq: torch.Tensor,     # (head_dim/2,) float32 rotation speeds theta^(-2i/head_dim)
-                   eps: float = 1e-5) -> torch.Tensor:
+                   eps: float = 1e-5,
+                   pad: torch.Tensor = None) -> torch.Tensor:  # (M,) int64 left padding of each row: rotate row m at pos - pad[m]
     "RMSNorm, the stacked q/k/v projection, rotary embedding of q and k, and the KV-cache write, in one kernel."
     M, K = x.shape
     N = wqkv.shape[0]
@@ -219,27 +225,31 @@ def fused_qkv_rope(x: torch.Tensor,            # (M, dim) residual stream
     q_dim, kv_dim = q.shape[1], n_kv * D
     if N != q_dim + 2 * kv_dim or wqkv.shape[1] != K or D % 2 or cache_k.stride(3) != 1 or cache_k.stride() != cache_v.stride():
         raise ValueError(f"wqkv {tuple(wqkv.shape)} must be ({q_dim} + 2*{kv_dim}, {K}) and the caches contiguous in head_dim")
-    _launch(_qkv_rope, N // 2, M, N, K, x, norm_weight, wqkv, q, cache_k, cache_v, pos, inv_freq,
+    _launch(_qkv_rope, N // 2, M, N, K, x, norm_weight, wqkv, q, cache_k, cache_v, pos, pos if pad is None else pad, inv_freq,
             stride_xm=x.stride(0), stride_wn=wqkv.stride(0), stride_qm=q.stride(0), stride_cb=cache_k.stride(0),
-            stride_ch=cache_k.stride(1), stride_cs=cache_k.stride(2), eps=eps, Q_DIM=q_dim, KV_DIM=kv_dim, HEAD_DIM=D)
+            stride_ch=cache_k.stride(1), stride_cs=cache_k.stride(2), eps=eps, Q_DIM=q_dim, KV_DIM=kv_dim, HEAD_DIM=D,
+            HAS_PAD=pad is not None)
     return q
 
 # %% ../../nbs/08c_llama_kernels.ipynb #1221d553
 @triton.jit
-def _decode_attn_kernel(q_ptr, ck_ptr, cv_ptr, pos_ptr, out_ptr, stride_qm, stride_om, stride_cb, stride_ch,
-                        stride_cs, qk_scale, N_REP: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr):
+def _decode_attn_kernel(q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, out_ptr, stride_qm, stride_om, stride_cb, stride_ch,
+                        stride_cs, qk_scale, N_REP: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr,
+                        HAS_PAD: tl.constexpr):
     m = tl.program_id(0)
     h = tl.program_id(1)
     d = tl.arange(0, HEAD_DIM)
     q = tl.load(q_ptr + m * stride_qm + h * HEAD_DIM + d).to(tl.float32) * qk_scale   # scale in log2 units
     base = m * stride_cb + (h // N_REP) * stride_ch
     n_keys = (tl.load(pos_ptr) + 1).to(tl.int32)                 # keys 0..pos, this token's included
+    first = 0
+    if HAS_PAD: first = tl.load(pad_ptr + m).to(tl.int32)        # a left-padded row's keys start after its padding
     m_i = tl.full((1,), float("-inf"), tl.float32)                # running max, sum and weighted values
     l_i = tl.zeros((1,), tl.float32)
     acc = tl.zeros((HEAD_DIM,), tl.float32)
-    for s0 in range(0, n_keys, BLOCK_S):
+    for s0 in range(first // BLOCK_S * BLOCK_S, n_keys, BLOCK_S):   # every block holds at least one valid key
         s = s0 + tl.arange(0, BLOCK_S)
-        s_ok = s < n_keys
+        s_ok = (s < n_keys) & (s >= first)
         offs = base + s[:, None] * stride_cs + d[None, :]
         k = tl.load(ck_ptr + offs, mask=s_ok[:, None], other=0.0).to(tl.float32)
         v = tl.load(cv_ptr + offs, mask=s_ok[:, None], other=0.0).to(tl.float32)
@@ -257,16 +267,18 @@ def decode_attention(q: torch.Tensor,        # (M, n_heads*head_dim) rotated que
                      cache_v: torch.Tensor,
                      pos: torch.Tensor,      # (1,) int64: attend to cache positions 0..pos
                      out: torch.Tensor,      # (M, n_heads*head_dim) written
-                     block_s: int = 64, num_warps: int = 4) -> torch.Tensor:
+                     block_s: int = 64, num_warps: int = 4,
+                     pad: torch.Tensor = None) -> torch.Tensor:  # (M,) int64 left padding: row m attends to pad[m]..pos
     "Softmax attention of one query position per row over the first pos+1 cached keys (grouped-query heads)."
     M, HD = q.shape
     _, n_kv, _, D = cache_k.shape
     H = HD // D
     if HD % D or H % n_kv or cache_k.stride(3) != 1 or cache_k.stride() != cache_v.stride():
         raise ValueError(f"q {tuple(q.shape)} must hold a multiple of n_kv={n_kv} heads of {D}; caches contiguous in head_dim")
-    _decode_attn_kernel[(M, H)](q, cache_k, cache_v, pos, out, q.stride(0), out.stride(0), cache_k.stride(0),
+    _decode_attn_kernel[(M, H)](q, cache_k, cache_v, pos, pos if pad is None else pad, out, q.stride(0), out.stride(0), cache_k.stride(0),
                                 cache_k.stride(1), cache_k.stride(2), math.log2(math.e) / math.sqrt(D),
-                                N_REP=H // n_kv, HEAD_DIM=D, BLOCK_S=block_s, num_warps=num_warps)
+                                N_REP=H // n_kv, HEAD_DIM=D, BLOCK_S=block_s, HAS_PAD=pad is not None,
+                                num_warps=num_warps)
     return out
 
 # %% ../../nbs/08c_llama_kernels.ipynb #03df8a6a
