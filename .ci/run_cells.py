@@ -3,9 +3,10 @@
     python .ci/run_cells.py nbs/07b_fused.ipynb --flags cuda
 
 Cells carrying a test flag of settings.ini that is not named in --flags are skipped, as `nbdev_test` skips them;
-`#| eval: false` cells too. The test helpers come from fastcore (one pure-Python wheel). Outputs are not stored.
+`#| eval: false` cells and the `nbdev_export()` call too. The test helpers come from fastcore (one pure-Python
+wheel); a notebook's references (e.g. `transformers`) must be installed too. Outputs are not stored.
 """
-import codeop, json, linecache, os, sys, time
+import codeop, json, linecache, os, sys, time, types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +23,9 @@ def directives(src: str) -> dict:
 
 
 def run(path: Path, skip: set) -> None:
-    ns = {"__name__": "__main__"}
+    # the cells' namespace is a module registered as __main__, as in Jupyter: pickle finds classes defined in a cell
+    main = types.ModuleType("__main__")
+    sys.modules["__main__"], ns = main, main.__dict__
     compiler = codeop.Compile()   # remembers `from __future__ import annotations` across cells, as Jupyter does
     os.chdir(path.parent)
     for i, cell in enumerate(json.loads(path.read_text())["cells"]):
@@ -30,6 +33,7 @@ def run(path: Path, skip: set) -> None:
         src = "".join(cell["source"])
         d = directives(src)
         if d.get("eval", "").lower() == "false" or skip & d.keys(): continue
+        if "nbdev_export" + "(" in src: continue   # nbdev_test skips the export call too (no nbdev on a GPU machine)
         t0 = time.time()
         name = f"<{path.name} cell {i}>"
         linecache.cache[name] = (len(src), None, src.splitlines(keepends=True), name)  # Triton reads kernels' source

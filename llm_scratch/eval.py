@@ -9,7 +9,6 @@ __all__ = ['HELLASWAG_URL', 'eval_windows', 'eval_loss', 'bits_per_char', 'hella
 # %% ../nbs/05_eval.ipynb #bbce548a
 import json
 import math
-import os
 import urllib.request
 from pathlib import Path
 
@@ -18,12 +17,14 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 
+from .data import atomic_write
+
 # %% ../nbs/05_eval.ipynb #8604c4b3
 def _forward_logits(model, x: torch.Tensor, autocast_dtype) -> torch.Tensor:
-    device_type = x.device.type
-    with torch.autocast(device_type=device_type, dtype=autocast_dtype, enabled=autocast_dtype is not None):
-        logits, _ = model(x)
-    return logits.float()
+    "The logits of `model(x)` in float32, whether its forward returns them alone or as `(logits, loss)`."
+    with torch.autocast(device_type=x.device.type, dtype=autocast_dtype, enabled=autocast_dtype is not None):
+        out = model(x)
+    return (out[0] if isinstance(out, (tuple, list)) else out).float()
 
 def eval_windows(n: int, T: int, stride: int | None = None) -> list[tuple[int, int, int]]:
     "Windows `(start, end, first_scored)` over `n` predicted tokens: inputs `start:end`, targets scored from `first_scored`."
@@ -38,7 +39,7 @@ def eval_windows(n: int, T: int, stride: int | None = None) -> list[tuple[int, i
     return wins
 
 @torch.no_grad()
-def eval_loss(model: torch.nn.Module,  # any model with `forward(idx) -> (logits, loss)`
+def eval_loss(model: torch.nn.Module,  # any model with `forward(idx) -> logits` or `-> (logits, loss)`
               tokens,                  # 1-D token ids (numpy array or tensor) of the validation split
               T: int,                  # context length of one window
               B: int = 16,             # windows per forward pass
@@ -77,6 +78,7 @@ def eval_loss(model: torch.nn.Module,  # any model with `forward(idx) -> (logits
 
 def bits_per_char(total_nats: float, n_chars: int) -> float:
     "Cross-entropy in bits per character: total nats / characters / ln 2."
+    if n_chars <= 0: raise ValueError(f"the number of characters must be positive, got {n_chars}")
     return total_nats / n_chars / math.log(2)
 
 # %% ../nbs/05_eval.ipynb #68fb2f4f
@@ -100,11 +102,18 @@ def hellaswag_items(source: str = "val",             # a split name ('train', 'v
             except OSError as e:
                 raise ConnectionError(f"could not download HellaSwag from {url} ({e}); offline? "
                                       f"pass the path of a local hellaswag_{source}.jsonl instead") from None
-            tmp = p.with_suffix(".tmp"); tmp.write_bytes(data); os.replace(tmp, p)
-    items = [json.loads(line) for line in p.read_text().splitlines() if line.strip()]
-    for i, it in enumerate(items):
-        if not {"ctx", "endings", "label"} <= it.keys() or len(it["endings"]) != 4:
-            raise ValueError(f"{p} line {i + 1} is not a HellaSwag item (needs ctx, 4 endings, label)")
+            with atomic_write(p) as f: f.write(data)
+    try: lines = p.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as e: raise ValueError(f"{p} is not UTF-8 text ({e.reason}); is it a HellaSwag .jsonl file?") from None
+    items = []
+    for i, line in enumerate(lines, 1):
+        if not line.strip(): continue
+        try: it = json.loads(line)
+        except ValueError as e:
+            raise ValueError(f"{p} line {i} is not JSON ({e.msg}); a torn download? delete {p} to download it again") from None
+        if not isinstance(it, dict) or not {"ctx", "endings", "label"} <= it.keys() or len(it["endings"]) != 4:
+            raise ValueError(f"{p} line {i} is not a HellaSwag item (needs ctx, 4 endings, label)")
+        items.append(it)
     return items
 
 def render_hellaswag(item: dict, enc) -> tuple[torch.Tensor, torch.Tensor, int]:

@@ -312,18 +312,30 @@ def resolve_checkpoint(name_or_path: str | Path) -> Path:
                       f"`hf download {repo} config.json model.safetensors --local-dir {name}` "
                       f"and pass that folder, or point HF_HOME at a cache that holds it.") from e
 
+def _read_json(path: Path) -> dict:
+    "A JSON object from `path`; a torn or foreign file is one line naming it."
+    try: d = json.loads(Path(path).read_bytes())
+    except ValueError as e: raise ValueError(f"{path} is not valid JSON ({e}); download or save the folder again") from None
+    if not isinstance(d, dict): raise ValueError(f"{path} holds a JSON {type(d).__name__}, not an object; download or save the folder again")
+    return d
+
+def _read_safetensors(path: Path) -> dict[str, torch.Tensor]:
+    "The tensors of a safetensors file; a truncated or foreign file is one line naming it."
+    from safetensors.torch import load_file
+    try: return load_file(path)
+    except Exception as e:   # safetensors raises its own SafetensorError (and OSError) on a cut or foreign file
+        raise ValueError(f"{path} is not a readable safetensors file ({e}); download or save the folder again") from None
+
 def load_checkpoint_files(folder: Path) -> tuple[dict, dict[str, torch.Tensor]]:
     "The `config.json` dict and the raw state dict of a Hugging Face checkpoint folder."
     folder = Path(folder)
     if not (folder / "config.json").exists(): raise FileNotFoundError(f"no config.json in {folder}")
-    config = json.loads((folder / "config.json").read_text())
+    config = _read_json(folder / "config.json")
     if (folder / "model.safetensors.index.json").exists():                 # sharded: several safetensors files
-        from safetensors.torch import load_file
-        shards = sorted(set(json.loads((folder / "model.safetensors.index.json").read_text())["weight_map"].values()))
-        sd = {k: v for s in shards for k, v in load_file(folder / s).items()}
+        shards = sorted(set(_read_json(folder / "model.safetensors.index.json")["weight_map"].values()))
+        sd = {k: v for s in shards for k, v in _read_safetensors(folder / s).items()}
     elif (folder / "model.safetensors").exists():
-        from safetensors.torch import load_file
-        sd = load_file(folder / "model.safetensors")
+        sd = _read_safetensors(folder / "model.safetensors")
     elif (folder / "pytorch_model.bin").exists():
         sd = torch.load(folder / "pytorch_model.bin", map_location="cpu", weights_only=True)
     else:

@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['GPT2_FILE_SHA256', 'EOT_ID', 'gpt2_encoding_from_files', 'local_gpt2_files', 'gpt2_tokenizer', 'pretokenize',
-           'bpe_merge_steps', 'token_spans_html', 'BPETokenizer', 'SentencePieceTokenizer', 'train_sentencepiece']
+           'bpe_merge_steps', 'HTMLText', 'token_spans_html', 'BPETokenizer', 'SentencePieceTokenizer',
+           'train_sentencepiece']
 
 # %% ../nbs/01_tokenizer.ipynb #aaf2d2fe
 import functools
@@ -90,10 +91,14 @@ def bpe_merge_steps(chunk: str,                            # one chunk from `pre
 # %% ../nbs/01_tokenizer.ipynb #ecc07836
 _PALETTE = ["#fde2e4", "#cde5f7", "#d8f3dc", "#fff1c1", "#e9d8fd", "#ffd8be", "#d0f4f7", "#f1e4d4"]
 
+class HTMLText(str):
+    "A string of HTML that a notebook shows rendered (it asks for `_repr_html_`, no IPython import needed)."
+    def _repr_html_(self) -> str: return str(self)
+
 def token_spans_html(text: str,                       # the text to tokenize
                      enc: tiktoken.Encoding | None = None,  # the encoding (GPT-2's by default)
-                    ) -> str:
-    "HTML that shows `text` as coloured token spans, each with its id as a tooltip."
+                    ) -> HTMLText:
+    "HTML that shows `text` as coloured token spans, each with its id as a tooltip (a notebook renders it)."
     enc = enc or gpt2_tokenizer()
     ids = enc.encode(text, allowed_special="all")
     spans = []
@@ -102,8 +107,8 @@ def token_spans_html(text: str,                       # the text to tokenize
         shown = html.escape(piece).replace(" ", "&nbsp;").replace("\n", "↵<br>").replace("\t", "→")
         spans.append(f'<span title="{t}" style="background:{_PALETTE[i % len(_PALETTE)]};'
                      f'padding:1px 0;border-radius:3px;font-family:monospace">{shown}</span>')
-    return (f'<div style="line-height:1.9">{"".join(spans)}</div>'
-            f'<div style="color:#666;font-size:smaller">{len(text)} characters, {len(ids)} tokens</div>')
+    return HTMLText(f'<div style="line-height:1.9">{"".join(spans)}</div>'
+                    f'<div style="color:#666;font-size:smaller">{len(text)} characters, {len(ids)} tokens</div>')
 
 # %% ../nbs/01_tokenizer.ipynb #08f79840
 class BPETokenizer:
@@ -131,7 +136,15 @@ class BPETokenizer:
             unk_id=0, bos_id=-1, eos_id=-1, pad_id=-1, num_threads=1, minloglevel=2)
         return cls(proto.getvalue())
 
-    def encode(self, text: str) -> list[int]: return self.sp.encode(text)
+    def encode(self, text: str) -> list[int]:
+        "Token ids of `text`; a ValueError for text that holds bytes which were not UTF-8 (sentencepiece's own error is cryptic)."
+        try: return self.sp.encode(text)
+        except RuntimeError:
+            try: text.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise ValueError(f"text holds {text[e.start]!r} at position {e.start}, a byte that was not UTF-8; "
+                                 f"pass UTF-8 text (convert it with iconv)") from None
+            raise
     def decode(self, ids) -> str: return self.sp.decode([int(i) for i in ids])
 
 # %% ../nbs/01_tokenizer.ipynb #604b3002
