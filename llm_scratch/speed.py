@@ -132,6 +132,9 @@ def _has_module(name: str) -> bool:
     import importlib.util
     return importlib.util.find_spec(name) is not None
 
+def _has_nvcc() -> bool:
+    return bool(shutil.which("nvcc")) or Path("/usr/local/cuda/bin/nvcc").exists()
+
 def usable(setting: Setting,   # what was asked for
            device: str,        # where it will run
            config: GPTConfig,  # the model it will run (dropout, rotary positions and biases matter)
@@ -154,7 +157,7 @@ def usable(setting: Setting,   # what was asked for
         drop('cuDNN frontend not installed (pip install "llm_scratch[gpu]")', attn="cudnn", attn_ones=False)
     if s.attn == "cudnn_fe" and (config.dropout > 0 or config.rope):
         drop("the packed cuDNN attention has no dropout and no rotary positions", attn="cudnn", attn_ones=False)
-    if (s.mlp == "cublaslt" or s.tuned or s.ones_column) and not (shutil.which("nvcc") or Path("/usr/local/cuda/bin/nvcc").exists()):
+    if (s.mlp == "cublaslt" or s.tuned or s.ones_column) and not _has_nvcc():
         drop("the cuBLASLt epilogues need CUDA's compiler nvcc", mlp="torch", tuned=False, ones_column=False, attn_ones=False)
     if (s.mlp == "cublaslt" or s.ones_column) and not config.bias:
         drop("the cuBLASLt epilogues add biases; the model has none (bias=False)", mlp="torch", ones_column=False)

@@ -10,6 +10,7 @@ __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'clip_gradients', 'orthogonalize', 'Muo
 
 # %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
+import datetime
 import json
 import math
 import os
@@ -26,10 +27,11 @@ import torch
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 
-from .checkpoint import load_checkpoint, rng_state, save_checkpoint, set_rng_state, export_safetensors
-from .data import ShardLoader, load_shard, load_tokenizer, prepare_shakespeare, read_meta, shard_files
+from .checkpoint import export_safetensors, load_checkpoint, load_weights, rng_state, save_checkpoint, set_rng_state
+from .data import ShardLoader, atomic_write, load_tokenizer, load_validation, prepare_shakespeare, read_meta, shard_files
 from .eval import bits_per_char, eval_hellaswag, eval_loss, hellaswag_items
 from .gpt2 import GPT, GPTConfig
+from .run_dir import append_log, check_numbers, check_resume, claim_run_dir, dist_env, read_jsonl, resolve_device
 from .sample import generate
 from .speed import make_step, model_config, speed_setting, torch_switches, usable
 from .tokenizer import BPETokenizer, gpt2_tokenizer
@@ -198,6 +200,7 @@ class TrainConfig:
     ckpt_every: int = 0            # checkpoint every N steps (0: only at the end)
     safetensors: bool = False      # also write model.safetensors at the end
     resume: bool = False           # continue from out_dir/ckpt.pt if it exists
+    overwrite: bool = False        # start afresh in an out_dir that holds a previous run (its files are deleted)
     device: str = "auto"           # 'auto', 'cpu', 'cuda', 'cuda:1', ...
     compile: bool = False          # torch.compile the training forward/backward
     speed: str = "auto"            # kernels of the step: auto (fast on a GPU, plain on a CPU) | plain | reference | fast
@@ -239,9 +242,7 @@ def check_config(c: TrainConfig):
                     "hellaswag_items", "ckpt_every", "threads", "log_every", "grad_clip", "weight_decay"]
     for k in non_negative:
         if getattr(c, k) < 0: raise ValueError(f"{k} must be >= 0, got {getattr(c, k)}")
-    for f in fields(c):
-        v = getattr(c, f.name)
-        if isinstance(v, float) and not math.isfinite(v): raise ValueError(f"{f.name} must be a finite number, got {v}")
+    check_numbers(c)                               # NaN or infinite rates, integers beyond 64 bits
     if not 0 < c.min_lr <= c.max_lr: raise ValueError(f"need 0 < min_lr <= max_lr, got min_lr={c.min_lr}, max_lr={c.max_lr}")
     if not 0 <= c.dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {c.dropout}")
     if c.optimizer not in ("adamw", "muon"): raise ValueError(f"optimizer must be 'adamw' or 'muon', got {c.optimizer!r}")
@@ -254,15 +255,12 @@ def check_config(c: TrainConfig):
 # %% ../nbs/06_train.ipynb #54ec5e9c
 def setup_distributed(device: str = "auto") -> tuple[int, int, int, torch.device]:
     "Join the torchrun process group if there is one; return (rank, local_rank, world_size, device)."
-    rank, local_rank, world = (int(os.environ.get(k, d)) for k, d in (("RANK", 0), ("LOCAL_RANK", 0), ("WORLD_SIZE", 1)))
-    if world > 1 and not {"RANK", "LOCAL_RANK"} <= os.environ.keys():   # not started by torchrun: it would wait forever
-        raise ValueError(f"WORLD_SIZE={world} is set but RANK/LOCAL_RANK are not: start with torchrun, or unset WORLD_SIZE")
-    if device == "auto": device = "cuda" if torch.cuda.is_available() else "cpu"
-    dev = torch.device(device)
-    if dev.type == "cuda" and dev.index is None: dev = torch.device("cuda", local_rank if world > 1 else 0)
+    rank, local_rank, world = dist_env()            # one line, not a wait forever, for a stray WORLD_SIZE
+    dev = resolve_device(device, local_rank if world > 1 else 0)
     if dev.type == "cuda": torch.cuda.set_device(dev)
     if world > 1 and not dist.is_initialized():
-        dist.init_process_group(backend="nccl" if dev.type == "cuda" else "gloo", device_id=dev if dev.type == "cuda" else None)
+        dist.init_process_group(backend="nccl" if dev.type == "cuda" else "gloo", device_id=dev if dev.type == "cuda" else None,
+                                timeout=datetime.timedelta(minutes=5))
     return rank, local_rank, world, dev
 
 def grad_accum_steps(total_batch: int, B: int, T: int, world_size: int) -> int:
@@ -280,8 +278,7 @@ class _Log:
         if path is not None: path.parent.mkdir(parents=True, exist_ok=True)
     def write(self, **rec):
         if self.path is None: return
-        rec = {k: (v if not isinstance(v, float) or math.isfinite(v) else None) for k, v in rec.items()}   # strict JSON
-        with open(self.path, "a") as f: f.write(json.dumps(rec) + "\n")
+        append_log(self.path, rec)   # strict JSON (NaN -> null), never through a link, a new line after a torn one
     def print(self, msg: str):
         if self.path is None: return
         if self.bar is not None: self.bar.write(msg)
@@ -303,7 +300,9 @@ def _sample_text(model: GPT, tok, prompt: str, n: int, device, seed: int) -> str
     gen = torch.Generator(device=device).manual_seed(seed)
     was_training = model.training
     model.eval()
-    try: out = generate(model, idx, n, temperature=0.8, top_k=200, generator=gen)
+    try:
+        with torch.random.fork_rng(devices=[device] if torch.device(device).type == "cuda" else []):
+            out = generate(model, idx, n, temperature=0.8, top_k=200, generator=gen)
     finally: model.train(was_training)
     return prompt + tok.decode(out[0, len(ids):].tolist())
 
@@ -396,17 +395,15 @@ def _run(cfg: TrainConfig) -> dict:
                                cfg.muon_lr)
     loader = ShardLoader(folder, "train", B, T, rank, world, shuffle=cfg.shuffle, seed=cfg.seed,
                          shuffle_windows=cfg.shuffle_windows)
-    val_tokens = load_shard(shard_files(folder, "val")[0])
+    val_tokens, val_chars = load_validation(folder, tok)   # checked against the tokenizer and meta.json
     plain = _twin(model, mcfg)                        # evaluations and samples: same parameters, plain kernels
     torch.manual_seed(cfg.seed + 1 + rank)           # dropout masks differ between ranks
     start = 0
     ckpt_path = out / "ckpt.pt"
     if cfg.resume and ckpt_path.exists():
         st = load_checkpoint(ckpt_path)               # on the CPU: RNG states must stay there
-        if st["step"] > cfg.max_steps:
-            raise ValueError(f"{ckpt_path} is at step {st['step']}, beyond max_steps={cfg.max_steps}; "
-                             f"give --max_steps {st['step']} or more")
-        model.load_state_dict(st["model"]); optimizer.load_state_dict(st["optimizer"])
+        check_resume(st["step"], cfg.max_steps, ckpt_path)
+        load_weights(model, st["model"], ckpt_path); optimizer.load_state_dict(st["optimizer"])
         loader.load_state_dict(st["loader"]); start = st["step"]
         if len(st["rng"]) == world: set_rng_state(st["rng"][rank])
     wrap = None
@@ -424,7 +421,6 @@ def _run(cfg: TrainConfig) -> dict:
             bar = tqdm(total=cfg.max_steps, initial=start, unit="step", dynamic_ncols=True)
         except ImportError: pass
     log = _Log(out / "log.jsonl" if master else None, bar)
-    if master and start == 0 and (out / "log.jsonl").exists(): (out / "log.jsonl").unlink()
     for note in notes: log.print(f"speed: {note}")
     log.print(f"{model.num_params() / 1e6:.2f}M parameters, {world} process(es) on {device}, {accum} micro-step(s) "
               f"of {B}x{T}, {B * T * world * accum:,} tokens/step, speed {setting.name}"
@@ -432,7 +428,7 @@ def _run(cfg: TrainConfig) -> dict:
     config_dict = dict(train=asdict(cfg), model=asdict(mcfg), tokenizer=meta["tokenizer"])
     return _loop(cfg, dict(rank=rank, world=world, device=device, master=master, out=out, meta=meta, tok=tok,
                            accum=accum, start=start, ckpt_path=ckpt_path, model=model, plain=plain, optimizer=optimizer,
-                           loader=loader, val_tokens=val_tokens, step_fn=step_fn, amp=amp, flops_tok=flops_tok,
+                           loader=loader, val_tokens=val_tokens, val_chars=val_chars, step_fn=step_fn, amp=amp, flops_tok=flops_tok,
                            peak=peak, bar=bar, log=log, config_dict=config_dict, t_start=t_start,
                            owns_group=owns_group))
 
@@ -454,7 +450,7 @@ def _loop(cfg: TrainConfig, r: dict) -> dict:
         stride = None if windows else min(T, cfg.eval_stride or T)   # slide only over the whole split
         nats, n = eval_loss(plain, r["val_tokens"], T, B, device, rank, world, windows or None, r["amp"], stride)
         rec = dict(step=step, val_loss=nats / n)
-        if not windows and "val_chars" in meta: rec["val_bpc"] = bits_per_char(nats, meta["val_chars"])
+        if not windows and r["val_chars"]: rec["val_bpc"] = bits_per_char(nats, r["val_chars"])
         log.write(**rec)
         log.print(f"step {step}: val loss {rec['val_loss']:.4f}" + (f", {rec['val_bpc']:.4f} bits/char" if "val_bpc" in rec else ""))
         return rec
@@ -547,6 +543,8 @@ def _finish(cfg, r, speeds, evaluate) -> dict:
     log.print(f"done in {result['seconds']:.0f}s" + (f": validation {result['val_bpc']:.3f} bits/char" if "val_bpc" in result else "")
               + (f"; median {result['tok_per_s']:,.0f} tokens/s after the first 5 steps" if "tok_per_s" in result else "")
               + (f", MFU {result['mfu']:.1%}" if "mfu" in result else ""))
+    files = [r["out"] / "log.jsonl", r["out"] / "loss.png", r["ckpt_path"]] + ([r["out"] / "model.safetensors"] if cfg.safetensors else [])
+    log.print("wrote " + ", ".join(str(f) for f in files) + f" (continue with --resume true --out_dir {r['out']})")
     if world > 1:
         dist.barrier()
         if r["owns_group"]: dist.destroy_process_group()
@@ -556,14 +554,15 @@ def _finish(cfg, r, speeds, evaluate) -> dict:
 def train(cfg: TrainConfig) -> dict:
     "Train a GPT as `cfg` says; return the final metrics (val loss, bits/char, time, steps, median tokens/s)."
     check_config(cfg)
-    with torch_switches(threads=cfg.threads, tf32=True): return _run(cfg)
+    rank = dist_env()[0]    # rank 0 holds out_dir: locked, and a previous run kept unless --resume or --overwrite
+    with claim_run_dir(cfg.out_dir, cfg.resume, cfg.overwrite) if rank == 0 else contextlib.nullcontext():
+        with torch_switches(threads=cfg.threads, tf32=True): return _run(cfg)
 
 # %% ../nbs/06_train.ipynb #e2650a9d
 def read_log(path: str | Path) -> dict[str, list[dict]]:
     "Records of a `log.jsonl` by kind ('train', 'val', 'hellaswag', 'final'), the last one per step, by step."
     kinds = {"train": {}, "val": {}, "hellaswag": {}, "final": {}}
-    for line in Path(path).read_text().splitlines():
-        r = json.loads(line)
+    for r in read_jsonl(path):          # a torn last line (a write cut short) is skipped with a warning
         kind = "final" if r.get("final") else "train" if "loss" in r else "val" if "val_loss" in r else "hellaswag"
         kinds[kind][r.get("step", 0)] = r
     return {k: [v[s] for s in sorted(v)] for k, v in kinds.items()}
@@ -589,7 +588,9 @@ def plot_log(path: str | Path, png: str | Path | None = None):
             axs[0, 1].text(0.01, y, name, transform=axs[0, 1].get_yaxis_transform(), va="bottom", fontsize=8)
         axs[0, 1].set_xlabel("step"); axs[0, 1].set_ylabel("HellaSwag acc_norm")
     fig.tight_layout()
-    if png is not None: fig.savefig(png, dpi=100); plt.close(fig)
+    if png is not None:
+        with atomic_write(png) as f: fig.savefig(f, format="png", dpi=100)   # a planted link is replaced, not followed
+        plt.close(fig)
     return fig
 
 # %% ../nbs/06_train.ipynb #d12af13a
@@ -600,8 +601,8 @@ def _parse_bool(s: str) -> bool:
 
 def field_help() -> dict[str, str]:
     "Each `TrainConfig` field's comment in its source: the one place a setting is described, reused by `--help`."
-    import inspect, re
-    try: src = inspect.getsource(TrainConfig)
+    import importlib, inspect, re
+    try: src = inspect.getsource(importlib.import_module("llm_scratch.train").TrainConfig)   # the file, also from a notebook
     except (OSError, TypeError): return {}
     return {m[1]: m[2].strip() for m in re.finditer(r"^ {4}(\w+): [^=\n]+=[^#\n]*#\s*(.+)$", src, re.M)}
 
@@ -641,7 +642,7 @@ def load_trained(path: str | Path,  # ckpt.pt, a run's out_dir, or a Hugging Fac
     if p.is_file():
         st = load_checkpoint(p)
         model = GPT(GPTConfig(**st["config"]["model"]))
-        model.load_state_dict(st["model"])
+        load_weights(model, st["model"], p)
         tok = (BPETokenizer(st["extra"]["tokenizer_model"].numpy().tobytes())
                if st["config"].get("tokenizer") == "sentencepiece" else gpt2_tokenizer())
     elif p.is_dir(): model, tok = GPT.from_pretrained(p), gpt2_tokenizer()

@@ -23,7 +23,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.profiler import ProfilerActivity, profile
 
-from .common import copy_bandwidth, environment, format_table, matmul_tflops, write_results
+from .common import copy_bandwidth, environment, format_table, matmul_tflops, results_dir, write_results
 from ..data import read_meta, shakespeare_split, write_shard
 from ..gpt2 import GPTConfig
 from ..speed import Setting, batches, build, cpu_variant, ladder, make_step, model_config, speed_setting, usable
@@ -342,8 +342,8 @@ def loop_bench(data: str | Path,                        # a shard folder (`gpt2_
     "`train` at each speed level on `data`: median tokens/s, speed-up over the first level, a bench row, a loss curve."
     out, device = {"runs": [], "levels": list(levels)}, "cuda" if torch.cuda.is_available() else "cpu"
     with tempfile.TemporaryDirectory() as tmp:
-        for level in levels:
-            cfg = make_config("gpt2-124M", data=str(data), speed=level, max_steps=steps, out_dir=f"{tmp}/{level}",
+        for i, level in enumerate(levels):
+            cfg = make_config("gpt2-124M", data=str(data), speed=level, max_steps=steps, out_dir=f"{tmp}/{i}-{level}",
                               eval_every=0, final_eval=False, sample_every=0, hellaswag_every=0, ckpt_every=0,
                               safetensors=False, sample_tokens=4, progress=False, log_every=10, **overrides)
             t0 = time.perf_counter()
@@ -477,7 +477,9 @@ def main(argv: list[str] | None = None,  # command-line arguments (default: sys.
     ap.add_argument("--ddp-row", type=int, help="with --ddp: time this row of the experiments instead of the best setting")
     ap.add_argument("--rows", default="", help="comma-separated row numbers of the ladder (with --experiments: of the "
                                                "candidates) to run (default all)")
-    ap.add_argument("--out", help="JSON file to write (or, with --ddp, to add the DDP row to)")
+    ap.add_argument("--out", help="JSON file to write (or, with --ddp, to add the DDP row to); default: results.json in a "
+                                  "scratch folder, or with --record in bench/results/<date>-<card>-<name>/")
+    ap.add_argument("--record", action="store_true", help="write the results into bench/results/ (see --out)")
     ap.add_argument("--tiny", action="store_true", help="a tiny model (the default on a CPU)")
     ap.add_argument("--experiments", action="store_true", help="profile the batch-64 best row and time the candidates")
     ap.add_argument("--ladder", action="store_true", help="with --experiments: time the ladder's rows first, so the "
@@ -492,6 +494,9 @@ def main(argv: list[str] | None = None,  # command-line arguments (default: sys.
     if a.steps < 1 or a.warmup < 0 or a.big_batch < 1:
         raise SystemExit(f"--steps must be >= 1, --warmup >= 0, --big-batch >= 1; got {a.steps}, {a.warmup}, {a.big_batch}")
     device = "cuda" if torch.cuda.is_available() else "cpu"
+    if not a.out and not a.ddp:
+        name = "train-loop" if a.loop else "train-experiments" if a.experiments else "train"
+        a.out = str(results_dir(device=device, name=name, record=a.record) / "results.json")
     if a.loop: return _main_loop(a, device)
     tiny = a.tiny or device == "cpu"
     config = GPTConfig(block_size=64, vocab_size=512, n_layer=2, n_head=2, n_embd=64) if tiny else GPTConfig()
