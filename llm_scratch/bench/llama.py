@@ -214,6 +214,8 @@ def hf_twin(model: Llama):
         if name.endswith("attention.wk.weight"): t = permute_to_hf(t, c.n_kv_heads)
         sd[f"model.layers.{i}.{layer_to_hf['.'.join(mod)]}.{leaf}"] = t
     twin.load_state_dict(sd, strict=True, assign=True)
+    rot = twin.model.rotary_emb     # its inverse frequencies are buffers outside the state dict: still on the meta device
+    with torch.device(next(model.parameters()).device): twin.model.rotary_emb = type(rot)(config=hf)
     return twin.eval()
 
 @torch.no_grad()
