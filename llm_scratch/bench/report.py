@@ -16,10 +16,10 @@ from ..train_cli import USER_ERRORS, fail
 
 # %% auto #0
 __all__ = ['ENV_KEYS', 'RAW_REF', 'TABLES', 'LOOP', 'RUNS', 'FAST', 'DDP', 'ATTN', 'LLAMA', 'LLAMA_H200', 'KERNELS', 'COMPILED',
-           'CPU', 'MEASURED_ROWS', 'MEASURED_COLUMNS', 'REGION', 'OPENING', 'read_raw', 'run_info', 'cite', 'table',
-           'render', 'train_loop_row', 'training_row', 'ddp_row', 'attention_row', 'llama_row', 'cpu_row',
-           'measured_table', 'caption', 'train_speed_table', 'llama_decode_table', 'flash_attn_table', 'marker', 'fill',
-           'differences', 'has_tables', 'update_notebook', 'main']
+           'CPU', 'GENERATE', 'MEASURED_ROWS', 'MEASURED_COLUMNS', 'REGION', 'OPENING', 'read_raw', 'run_info', 'cite',
+           'table', 'render', 'train_loop_row', 'training_row', 'ddp_row', 'attention_row', 'llama_row', 'cpu_row',
+           'generate_row', 'measured_table', 'caption', 'train_speed_table', 'llama_decode_table', 'flash_attn_table',
+           'marker', 'fill', 'differences', 'has_tables', 'update_notebook', 'main']
 
 # %% ../../nbs/11a_report.ipynb #d8872a72
 def read_raw(root: Path,  # the raw results folder, e.g. bench/results
@@ -186,8 +186,32 @@ def cpu_row(root: Path) -> dict:
             "reference": f"target ≤ {d['target_bpc']:.2f} within 10 minutes (" + ("met" if met else "NOT met") + ")",
             "source": cite(root, CPU)}
 
+# %% ../../nbs/11a_report.ipynb #d48b1a1c
+GENERATE = "2026-12-01-h200-llama-generate/llama_generate_run{}.json"
+
+def generate_row(root: Path) -> dict:
+    "LLaMA decoding through the public `generate`: run 2 (decoders, batches), run 3 (transformers on the same weights)."
+    d2, d3 = read_raw(root, GENERATE.format(2)), read_raw(root, GENERATE.format(3))
+    pick = lambda d, api, dec, b=1: next(r for r in d["results"] if r["api"] == api and r["decoder"] == dec
+                                         and r["batch"] == b and not r.get("temperature"))
+    k1, c8, c32 = pick(d2, "llm_scratch generate", "kernels"), pick(d2, "llm_scratch generate", "compiled", 8), \
+                  pick(d2, "llm_scratch generate", "compiled", 32)
+    ours3, hf = pick(d3, "llm_scratch generate", "kernels"), pick(d3, "transformers generate", "dynamic cache")
+    ttft = {r["api"] + "/" + r["decoder"]: r["ttft_ms"] for r in d3["ttft"]}
+    t_ours, t_hf = ttft["llm_scratch generate/kernels"], ttft["transformers generate/dynamic cache"]
+    return {"what": f"`generate(model, prompt, 256, temperature=0)` on LLaMA {d2['model']} (bf16), the public API",
+            "result": f"{k1['tokens_per_s']:.0f} tokens/s at batch 1 ({k1['fraction_of_limit']:.0%} of the bandwidth "
+                      f"limit, the kernel decoder that `decoder=\"auto\"` picks); batch 8 / 32: {c8['tokens_per_s']:,.0f} / "
+                      f"{c32['tokens_per_s']:,.0f} (compiled graph); time to first token of a 2,048-token prompt "
+                      f"{t_ours:.1f} ms",
+            "reference": f"transformers' `generate` on the same weights: {hf['tokens_per_s']:.0f} tokens/s "
+                         f"(ours {ours3['tokens_per_s']:.0f} in that run), first token {t_hf:.1f} ms. Targets: ≥ 60% of the "
+                         "limit " + ("met" if k1["fraction_of_limit"] >= 0.6 else "NOT met") + "; first token below "
+                         "transformers' " + ("met" if t_ours < t_hf else "NOT met"),
+            "source": cite(root, GENERATE.format(2), GENERATE.format(3))}
+
 # %% ../../nbs/11a_report.ipynb #29804c57
-MEASURED_ROWS = [train_loop_row, training_row, ddp_row, attention_row, llama_row, cpu_row]
+MEASURED_ROWS = [train_loop_row, training_row, ddp_row, attention_row, llama_row, generate_row, cpu_row]
 MEASURED_COLUMNS = [("what", "what", ""), ("result", "result", ""), ("reference", "reference point", ""),
                     ("source", "raw results (card, date) in `bench/results/`", "")]
 
