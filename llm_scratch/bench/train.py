@@ -24,7 +24,7 @@ from torch.nn.parallel import DistributedDataParallel
 from torch.profiler import ProfilerActivity, profile
 
 from .common import copy_bandwidth, environment, format_table, matmul_tflops, results_dir, write_results
-from ..data import read_meta, shakespeare_split, write_shard
+from ..data import prepare_shards, read_meta, shakespeare_split, write_shard
 from ..gpt2 import GPTConfig
 from ..speed import Setting, batches, build, cpu_variant, ladder, make_step, model_config, speed_setting, usable
 from ..tokenizer import gpt2_tokenizer
@@ -317,18 +317,9 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor,
 # %% ../../nbs/07g_train_speed.ipynb #96249d28
 def gpt2_shards(folder: str | Path = ".bench_data/shakespeare_gpt2",  # where the shards go
                ) -> Path:
-    "GPT-2 token shards of the bundled corpus (validation works in `val_000000.npy`), as the training loop reads them."
-    out = Path(folder)
-    if (out / "meta.json").exists(): return out
-    out.mkdir(parents=True, exist_ok=True)
-    enc = gpt2_tokenizer()
-    _, val_text = shakespeare_split()
-    write_shard(out / "val_000000.npy", [enc.eot_token] + enc.encode_ordinary(val_text))
-    write_shard(out / "train_000001.npy", np.fromfile(shakespeare_tokens(), dtype=np.uint16))
-    meta = dict(corpus="shakespeare", tokenizer="gpt2", vocab_size=enc.n_vocab, eot=enc.eot_token, val_chars=len(val_text))
-    tmp = out / "meta.json.tmp"
-    tmp.write_text(json.dumps(meta, indent=1)); os.replace(tmp, out / "meta.json")
-    return out
+    "GPT-2 token shards of the bundled corpus (validation works first), as `llm_scratch_prepare shakespeare` writes them."
+    prepare_shards(folder, "shakespeare", "gpt2", shard_tokens=10**9, progress=False)   # one training shard; resumable
+    return Path(folder)
 
 # %% ../../nbs/07g_train_speed.ipynb #491a81c6
 def loop_bench(data: str | Path,                        # a shard folder (`gpt2_shards()`)
