@@ -448,7 +448,7 @@ def _loop(cfg: TrainConfig, r: dict) -> dict:
         return rec
 
     clock, pending, speeds = _Clock(device), [], []
-    every = 1 if device.type != "cuda" else cfg.log_every or 10
+    every = cfg.log_every or (10 if device.type == "cuda" else 1)   # steps between read-backs
     def flush():
         "Read the pending steps' losses and norms back in one sync; log them; stop on a non-finite value."
         if not pending: return
