@@ -320,12 +320,18 @@ def demo(steps: int = 60, # gradient-descent steps
     ref = torch_mlp_losses(w0, X, Y, steps, lr)
     return ours, ref
 
-def demo_cli():
-    "Console entry point: `llm_scratch_autograd_demo [steps]`."
-    import sys
-    try: steps = int(sys.argv[1]) if len(sys.argv) > 1 else 60
-    except ValueError: sys.exit(f"usage: llm_scratch_autograd_demo [steps]; steps must be a whole number, got {sys.argv[1]!r}")
-    if steps < 1: sys.exit(f"steps must be at least 1, got {steps}")
+def demo_cli(argv: list[str] | None = None,  # options, e.g. ["200"]; None: the command line
+            ) -> None:
+    "`llm_scratch_autograd_demo [steps]`: the two-moons MLP trained by `Value` and by PyTorch, their losses compared."
+    import argparse
+    p = argparse.ArgumentParser(prog="llm_scratch_autograd_demo", description=demo_cli.__doc__,
+                                epilog="example:\n  llm_scratch_autograd_demo 200   # 200 steps of gradient descent",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("steps", nargs="?", default="60", help="gradient-descent steps (default 60)")
+    a = p.parse_args(argv)
+    try: steps = int(a.steps)
+    except ValueError: steps = 0
+    if steps < 1: p.exit(2, f"error: steps must be a whole number >= 1, got {a.steps!r}\n")   # one line, status 2
     ours, ref = demo(steps)
     diff = max(abs(a - b) for a, b in zip(ours, ref))
     print(f"step 0: loss {ours[0]:.6f}   step {steps - 1}: loss {ours[-1]:.6f} (torch: {ref[-1]:.6f})")

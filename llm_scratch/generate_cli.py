@@ -131,7 +131,11 @@ def _check(a):
 def generate_cli(argv: list[str] | None = None,  # options; None: the command line
                 ) -> None:
     "`llm_scratch_generate MODEL`: text from a LLaMA or GPT-2 folder (Hugging Face or Meta) or a training checkpoint."
-    p = argparse.ArgumentParser(prog="llm_scratch_generate", description=generate_cli.__doc__)
+    p = argparse.ArgumentParser(prog="llm_scratch_generate", description=generate_cli.__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter, epilog="""examples:
+  llm_scratch_generate out --prompt "ROMEO:" --stream                    # a training run's folder
+  llm_scratch_generate path/to/Llama-2-7b-hf --prompt "Hi" --top_p 0.9 --show_speed
+  echo "Once upon a time" | llm_scratch_generate path/to/gpt2 --num_beams 4""")
     p.add_argument("model", help="Hugging Face LLaMA or GPT-2 folder, Meta LLaMA folder, ckpt.pt or a training run's folder")
     _options(p, prompt_default=None, max_new=200, temperature=0.8, top_k=0)
     p.add_argument("--prompt_file", default=None, help="read the prompt from this file (default: --prompt, else stdin)")
@@ -166,7 +170,10 @@ def generate_cli(argv: list[str] | None = None,  # options; None: the command li
 def sample_cli(argv: list[str] | None = None,  # options; None: the command line
               ) -> None:
     "`llm_scratch_sample CHECKPOINT`: samples from a training checkpoint or a model folder (also beam search)."
-    p = argparse.ArgumentParser(prog="llm_scratch_sample", description=sample_cli.__doc__)
+    p = argparse.ArgumentParser(prog="llm_scratch_sample", description=sample_cli.__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter, epilog="""examples:
+  llm_scratch_sample out/ckpt.pt --prompt "ROMEO:" --num_samples 3
+  llm_scratch_sample out --num_beams 4 --num_return_sequences 2""")
     p.add_argument("checkpoint", help="ckpt.pt, a run's out_dir, or a model folder (Hugging Face GPT-2 or LLaMA, Meta LLaMA)")
     _options(p, prompt_default="\n", max_new=300, temperature=0.8, top_k=200)
     p.add_argument("--num_samples", type=int, default=1, help="independent samples (sampling)")
