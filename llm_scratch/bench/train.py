@@ -472,6 +472,8 @@ def main(argv: list[str] | None = None,  # command-line arguments (default: sys.
                                   "scratch folder, or with --record in bench/results/<date>-<card>-<name>/")
     ap.add_argument("--record", action="store_true", help="write the results into bench/results/ (see --out)")
     ap.add_argument("--tiny", action="store_true", help="a tiny model (the default on a CPU)")
+    ap.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"),
+                    help="where the ladder and --experiments run (auto: the GPU if there is one); --loop uses the GPU")
     ap.add_argument("--experiments", action="store_true", help="profile the batch-64 best row and time the candidates")
     ap.add_argument("--ladder", action="store_true", help="with --experiments: time the ladder's rows first, so the "
                                                           "whole table (fp32 ... ours) comes from one run")
@@ -484,7 +486,8 @@ def main(argv: list[str] | None = None,  # command-line arguments (default: sys.
     a = ap.parse_args(argv)
     if a.steps < 1 or a.warmup < 0 or a.big_batch < 1:
         raise SystemExit(f"--steps must be >= 1, --warmup >= 0, --big-batch >= 1; got {a.steps}, {a.warmup}, {a.big_batch}")
-    device = "cuda" if torch.cuda.is_available() else "cpu"
+    device = "cuda" if a.device == "cuda" or (a.device == "auto" and torch.cuda.is_available()) else "cpu"
+    if device == "cuda" and not torch.cuda.is_available(): raise SystemExit("--device cuda: PyTorch sees no GPU here; use --device cpu")
     if not a.out and not a.ddp:
         name = "train-loop" if a.loop else "train-experiments" if a.experiments else "train"
         a.out = str(results_dir(device=device, name=name, record=a.record) / "results.json")
