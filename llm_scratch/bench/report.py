@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -15,11 +16,13 @@ from .common import format_table
 from ..train_cli import USER_ERRORS, fail
 
 # %% auto #0
-__all__ = ['ENV_KEYS', 'RAW_REF', 'TABLES', 'LOOP', 'RUNS', 'FAST', 'DDP', 'ATTN', 'LLAMA', 'LLAMA_H200', 'KERNELS', 'COMPILED',
-           'CPU', 'GENERATE', 'MEASURED_ROWS', 'MEASURED_COLUMNS', 'REGION', 'OPENING', 'read_raw', 'run_info', 'cite',
-           'table', 'render', 'train_loop_row', 'training_row', 'ddp_row', 'attention_row', 'llama_row', 'cpu_row',
-           'generate_row', 'measured_table', 'caption', 'train_speed_table', 'llama_decode_table', 'flash_attn_table',
-           'marker', 'fill', 'differences', 'has_tables', 'update_notebook', 'main']
+__all__ = ['ENV_KEYS', 'RAW_REF', 'TABLES', 'OPS', 'LOOP', 'RUNS', 'FAST', 'DDP', 'ATTN', 'LLAMA', 'LLAMA_H200', 'KERNELS',
+           'COMPILED', 'CPU', 'GENERATE', 'MEASURED_ROWS', 'MEASURED_COLUMNS', 'REGION', 'OPENING', 'read_raw',
+           'run_info', 'cite', 'table', 'render', 'Claim', 'met', 'loop_figures', 'train_loop_row', 'step_figures',
+           'training_row', 'ddp_speedup', 'ddp_row', 'attn_ratios', 'attn_figures', 'attention_row',
+           'kernel_error_ratio', 'llama_row', 'cpu_row', 'generate_figures', 'generate_row', 'measured_table',
+           'measured_claims', 'caption', 'train_speed_table', 'llama_decode_table', 'flash_attn_table', 'marker',
+           'fill', 'differences', 'has_tables', 'update_notebook', 'main']
 
 # %% ../../nbs/11a_report.ipynb #d8872a72
 def read_raw(root: Path,  # the raw results folder, e.g. bench/results
@@ -62,14 +65,57 @@ def render(kind: str, root: str | Path = "bench/results", file: str | None = Non
     if file and default is None: raise ValueError(f"table {kind!r} takes no file; got {file!r}")
     return fn(Path(root), file or default)
 
+# %% ../../nbs/11a_report.ipynb #5924bf55
+OPS = {">=": lambda v, t, tol: v >= t, "<=": lambda v, t, tol: v <= t, "<": lambda v, t, tol: v < t,
+       "~": lambda v, t, tol: abs(v - t) <= tol * abs(t)}   # NaN fails each of them
+
+@dataclass
+class Claim:
+    "One thing a README row says that a re-run can check: the figure `metric` against `target`, as the raw files say."
+    metric: str        # what re-measures it: "part.name", a figure of that part of `bench.checks`, e.g. "train.speedup"
+    op: str            # ">=", "<=" or "<" against a target; "~": the figure itself, reproduced within `tol`
+    target: float      # the target, or for "~" the figure in the raw files
+    seen: float        # the figure in the raw files
+    text: str          # what the README says, e.g. "the default is ≥ 1.15× the reference"
+    card: str = ""     # only a card whose name contains this can check it ("": any card)
+    tol: float = 0.15  # for "~": the relative difference a re-run may show
+
+    def __post_init__(self):
+        if self.op not in OPS: raise ValueError(f"Claim op must be one of {', '.join(OPS)}, got {self.op!r}")
+        if "." not in self.metric: raise ValueError(f"Claim metric must be 'part.name', got {self.metric!r}")
+
+    def holds(self, value: float) -> bool:
+        "Whether `value` meets the target (for '~': lies within `tol` of the figure)."
+        return bool(OPS[self.op](float(value), self.target, self.tol))
+
+    @property
+    def stated(self) -> bool:
+        "What the README says: whether the raw files' own figure meets the target."
+        return self.holds(self.seen)
+
+def met(*claims: Claim) -> str:
+    "'met' when every claim holds for its raw files' figure, else 'NOT met': the words a row prints."
+    return "met" if all(c.stated for c in claims) else "NOT met"
+
 # %% ../../nbs/11a_report.ipynb #1c45abd9
 LOOP = "2026-12-01-h200-train-loop/loop.json"
+
+def loop_figures(d: dict) -> dict:
+    "The checked figures of a `bench.train --loop` result: speed-up, the fast level's median, the bench row's gap, the curve."
+    return {"train.speedup": d["speedup"], "train.tok_per_s": d["runs"][-1]["tok_per_s"],
+            "train.bench_gap": abs(d["bench_vs_loop"] - 1), "train.curve_ok": float(d["curve"]["ok"])}
 
 def train_loop_row(root: Path) -> dict:
     "The user's training command on one GPU: median tokens/s of `train` at the fast default and at the reference."
     d = read_raw(root, LOOP)
-    ref, fast = d["runs"][0], d["runs"][-1]
+    ref, fast, f, card = d["runs"][0], d["runs"][-1], loop_figures(d), run_info(d)["card"]
     c, k = d["curve"], lambda v: f"{v / 1e3:,.0f}k"
+    claims = [Claim("train.speedup", ">=", 1.15, f["train.speedup"], "`--speed fast` ≥ 1.15× `--speed reference`"),
+              Claim("train.tok_per_s", ">=", 600e3, f["train.tok_per_s"], "the loop ≥ 600k tokens/s on an H200", "H200"),
+              Claim("train.bench_gap", "<=", 0.03, f["train.bench_gap"], "`bench_setting` within 3% of the loop"),
+              Claim("train.curve_ok", ">=", 1, f["train.curve_ok"], "the loss stays on the fp32 curve (`same_curve`)"),
+              Claim("train.tok_per_s", "~", f["train.tok_per_s"], f["train.tok_per_s"],
+                    f"the loop's median {k(f['train.tok_per_s'])} tokens/s on {card}", card)]
     return {"what": "`llm_scratch_train --preset gpt2-124M` (524,288 tokens per step), one GPU, the default speed",
             "result": f"{k(fast['tok_per_s'])} tokens/s median after warm-up ({fast['mfu']:.0%} of the nominal bf16 "
                       f"peak), {d['speedup']:.2f}× the reference in the same run; `bench_setting` of the same setting "
@@ -77,9 +123,8 @@ def train_loop_row(root: Path) -> dict:
                       f"{len(c['fp32'])} steps its loss stays on the fp32 curve (largest gap {c['max_gap']:.3f}, end gap "
                       f"{c['end_gap']:.3f}, fp32 step noise {c['noise']:.3f})",
             "reference": f"build-nanogpt's recipe (`--speed reference`): {k(ref['tok_per_s'])}. Target ≥ 1.15×: "
-                         + ("met" if d["speedup"] >= 1.15 else "NOT met") + "; ≥ 600k on an H200: "
-                         + ("met" if fast["tok_per_s"] >= 600e3 else "NOT met"),
-            "source": cite(root, LOOP)}
+                         f"{met(claims[0])}; ≥ 600k on an H200: {met(claims[1])}",
+            "source": cite(root, LOOP), "claims": claims}
 
 # %% ../../nbs/11a_report.ipynb #6d4d05f5
 RUNS = {n: f"{'2026-11-25' if n < 4 else '2026-11-26'}-h100-80gb-hbm3-gpt2-run{n}/results.json" for n in range(1, 10)}
@@ -91,13 +136,25 @@ def _row(d: dict, name: str) -> dict:
     if not rows: raise ValueError(f"no measured row {name!r} in the raw file")
     return rows[0]
 
+def step_figures(d: dict) -> dict:
+    "The checked figures of a `bench.train --experiments` result: the fast setting's rate, its ratio to `best`, its curve."
+    r = _row(d, FAST)
+    return {"step.tok_per_s": r["tokens_per_s"], "step.vs_usual": r["tokens_per_s"] / _row(d, "best")["tokens_per_s"],
+            **({"step.curve_ok": float(d["curves"][FAST]["ok"])} if "ok" in d.get("curves", {}).get(FAST, {}) else {})}
+
 def training_row(root: Path) -> dict:
     "GPT-2 124M on one GPU: the fastest kept setting of run 9, its loss curve, the ladder's best row, the 580k target."
     d = read_raw(root, RUNS[9])
-    r, c = _row(d, FAST), d["curves"][FAST]
+    r, c, f, card = _row(d, FAST), d["curves"][FAST], step_figures(d), run_info(d)["card"]
     best = _row(d, "best")
     hits = {n: _row(read_raw(root, RUNS[n]), FAST)["tokens_per_s"] for n in (7, 8, 9)}
     k = lambda v: f"{v / 1e3:.0f}k"
+    claims = [Claim("step.tok_per_s", ">=", 580e3, min(hits.values()), "the fast setting ≥ 580k tokens/s"),
+              Claim("step.vs_usual", ">=", 1, f["step.vs_usual"], "faster than the usual recipe (the ladder's best row)"),
+              Claim("step.curve_ok", ">=", 1, f["step.curve_ok"], "its loss stays on the fp32 curve (`same_curve`)"),
+              Claim("step.tok_per_s", "~", r["tokens_per_s"], r["tokens_per_s"], f"{k(r['tokens_per_s'])} tokens/s on {card}", card),
+              Claim("ceilings.matmul_tflops", "~", d["peaks"]["matmul_tflops"], d["peaks"]["matmul_tflops"],
+                    f"the measured bf16 matmul rate behind the MFU, {d['peaks']['matmul_tflops']:.0f} TFLOP/s on {card}", card)]
     return {"what": "GPT-2 124M training step, batch 64 × 1024 tokens, one GPU",
             "result": f"{k(r['tokens_per_s'])} tokens/s ({r['ms_per_step']:.1f} ms, "
                       f"{r['tflops'] / d['peaks']['matmul_tflops']:.0%} of the card's measured bf16 matmul rate): fused "
@@ -106,13 +163,18 @@ def training_row(root: Path) -> dict:
                       f"timed cuBLASLt algorithms; its loss curve stays within {c['max_gap']:.3f} of the fp32 one at each "
                       f"of {len(c['losses'])} steps (fp32 step noise {c['noise']:.3f})",
             "reference": f"PyTorch's usual recipe (the ladder's best row) in the same run: {k(best['tokens_per_s'])}. "
-                         f"Target 580k: "
-                         + ("met" if min(hits.values()) >= 580e3 else "NOT met")
-                         + f" in runs {', '.join(map(str, hits))} ({', '.join(k(v) for v in hits.values())})",
-            "source": cite(root, *(RUNS[n] for n in (9, 7, 8)))}
+                         f"Target 580k: {met(claims[0])} in runs {', '.join(map(str, hits))} "
+                         f"({', '.join(k(v) for v in hits.values())})",
+            "source": cite(root, *(RUNS[n] for n in (9, 7, 8))), "claims": claims}
 
 # %% ../../nbs/11a_report.ipynb #2dc46fe7
 DDP = "2026-11-26-h200-gpt2-run9-ddp/row8_{}.json"
+
+def ddp_speedup(one: dict,   # a one-GPU `bench.train` file holding the row of setting `name`
+                two: dict,   # a `bench.train --ddp` file (its 'ddp' row)
+                name: str = FAST) -> float:
+    "DDP's tokens/s over one GPU's for the same setting."
+    return two["ddp"]["tokens_per_s"] / _row(one, name)["tokens_per_s"]
 
 def ddp_row(root: Path) -> dict:
     "Two GPUs with DDP: run 9's setting on 2 × H200 against one H200 in the same call; run 1's reference on 2 × H100."
@@ -120,26 +182,48 @@ def ddp_row(root: Path) -> dict:
     r1, r2 = _row(one, FAST), two["ddp"]
     run1 = read_raw(root, RUNS[1])
     b1, b2 = _row(run1, "best"), run1["ddp"]
-    s, s1 = r2["tokens_per_s"] / r1["tokens_per_s"], b2["tokens_per_s"] / b1["tokens_per_s"]
+    s, s1 = ddp_speedup(one, two), ddp_speedup(run1, run1, "best")
     k = lambda v: f"{v / 1e3:,.0f}k"
     c2, cr = run_info(two), run_info({"env": run1["ddp_env"]})
+    claims = [Claim("ddp.speedup", ">=", 1.9, s, "2 GPUs ≥ 1.9× one with the fast setting"),
+              Claim("ddp.speedup_usual", ">=", 1.9, s1, "2 GPUs ≥ 1.9× one with the usual recipe")]
     return {"what": "the same on 2 GPUs with DDP",
             "result": f"{s:.2f}× one GPU with the setting above and {r2['bucket_cap_mb']:.0f} MB gradient buckets "
                       f"(2 × {c2['card']}: {k(r2['tokens_per_s'])} vs {k(r1['tokens_per_s'])} tokens/s); {s1:.2f}× with "
                       f"the usual recipe (2 × {cr['card']}: {k(b2['tokens_per_s'])} vs {k(b1['tokens_per_s'])})",
-            "reference": "target ≥ 1.9× (" + ("met" if min(s, s1) >= 1.9 else "NOT met") + ")",
-            "source": cite(root, DDP.format("1gpu"), DDP.format("ddp2"), RUNS[1])}
+            "reference": f"target ≥ 1.9× ({met(*claims)})",
+            "source": cite(root, DDP.format("1gpu"), DDP.format("ddp2"), RUNS[1]), "claims": claims}
 
 ATTN = "2026-11-25-h100-80gb-hbm3-flash-attn/flash_attn.json"
+
+def attn_ratios(rows: list, p: str, a: str, b: str) -> list[float]:
+    "TFLOP/s of implementation `a` over `b` in pass `p` ('fwd' or 'bwd') of each `bench.attn` row (NaN where one is missing)."
+    return [r[p][a] / r[p][b] if r[p].get(a) and r[p].get(b) else float("nan") for r in rows]
+
+def attn_figures(rows: list,    # `bench.attn` rows
+                 checks: list,  # its checks against float64 SDPA ({"ok": ...} each)
+                ) -> dict:
+    "The checked figures of an attention run: failed checks; the smallest speed-ups over flash, and of cuDNN over ours."
+    low = lambda xs: min(xs, default=float("nan")) if not any(x != x for x in xs) else float("nan")
+    return {"attn.failed_checks": float(sum(not c["ok"] for c in checks)) if checks else float("nan"),
+            **{f"attn.{p}_vs_flash": low(attn_ratios(rows, p, "triton", "flash")) for p in ("fwd", "bwd")},
+            **{f"attn.cudnn_{p}": low(attn_ratios(rows, p, "cudnn", "triton")) for p in ("fwd", "bwd")}}
 
 def attention_row(root: Path) -> dict:
     "Our Triton Flash Attention against SDPA's flash and cuDNN backends over the committed sweep."
     d = read_raw(root, ATTN)
-    rows = d["rows"]
+    rows, f = d["rows"], attn_figures(d["rows"], d["checks"])
     rng = lambda xs, f: f"{f(min(xs))}–{f(max(xs))}"
     x, pct = lambda v: f"{v:.2f}×", lambda v: f"{v:.0%}"
-    ratio = lambda p, a, b: [r[p][a] / r[p][b] for r in rows]
+    ratio = lambda p, a, b: attn_ratios(rows, p, a, b)
     dims, seqs = sorted({r["head_dim"] for r in rows}), sorted({r["seq"] for r in rows})
+    claims = [Claim("attn.failed_checks", "<=", 0, f["attn.failed_checks"], "outputs and gradients match SDPA in every check"),
+              *(Claim(f"attn.{p}_vs_flash", ">=", 1, f[f"attn.{p}_vs_flash"],
+                      f"ours faster than SDPA's flash backend, {w}, in every configuration") for p, w in
+                (("fwd", "forward"), ("bwd", "backward"))),
+              *(Claim(f"attn.cudnn_{p}", ">=", 1, f[f"attn.cudnn_{p}"],
+                      f"cuDNN backend faster than ours, {w}, in every configuration") for p, w in
+                (("fwd", "forward"), ("bwd", "backward")))]
     return {"what": f"our Triton Flash Attention, {len(rows)} configurations (head dim {'/'.join(map(str, dims))}, "
                     f"sequence {seqs[0] // 1024}k–{seqs[-1] // 1024}k, causal or not, "
                     f"{'/'.join(sorted({r['dtype'].replace('float', 'fp').replace('bfp', 'bf') for r in rows}))})",
@@ -148,12 +232,17 @@ def attention_row(root: Path) -> dict:
                       f"{sum(c['ok'] for c in d['checks'])} of {len(d['checks'])} checks",
             "reference": f"cuDNN backend {rng([v - 1 for v in ratio('fwd', 'cudnn', 'triton')], pct)} faster forward, "
                          f"{rng([v - 1 for v in ratio('bwd', 'cudnn', 'triton')], pct)} backward",
-            "source": cite(root, ATTN)}
+            "source": cite(root, ATTN), "claims": claims}
 
 # %% ../../nbs/11a_report.ipynb #8ca44278
 LLAMA = "2026-11-25-h100-80gb-hbm3-llama-decode/llama_decode_run3{}.json"
 LLAMA_H200 = "2026-12-01-h200-llama-decode/llama_decode.json"
 KERNELS, COMPILED = "Triton kernels (KernelDecoder) + CUDA graph", "compiled + CUDA graph + fused + coordinate-descent tuning"
+
+def kernel_error_ratio(c: dict,  # a `bench.llama.check_kernel_decoder` result
+                      ) -> float:
+    "The kernel decoder's largest logit error against float32 over the bf16 model's own."
+    return c["kernels_vs_f32_max"] / c["bf16_model_vs_f32_max"]
 
 def llama_row(root: Path) -> dict:
     "LLaMA batch-1 decoding: kernel and compiled decoders (run 3), their float32 check, the H200 re-run (and its transformers row)."
@@ -162,53 +251,85 @@ def llama_row(root: Path) -> dict:
     kr, cr, hr = pick(d, KERNELS), pick(d, COMPILED), pick(h2, KERNELS)
     c1 = next(c for c in chk["check"] if c["batch"] == 1)
     tf = next((r for r in h2["results"] if r["variant"].startswith("transformers") and r["batch"] == 1), None)
+    card2 = run_info(h2)["card"]
+    claims = [Claim("decode.tok_per_s", ">=", 800, kr["tokens_per_s"], "the kernel decoder ≥ 800 tokens/s at batch 1"),
+              Claim("decode.error_vs_bf16", "<=", 1, kernel_error_ratio(c1),
+                    "the kernels' logits no further from float32 than the bf16 model's"),
+              Claim("decode.tok_per_s", "~", hr["tokens_per_s"], hr["tokens_per_s"],
+                    f"the kernel decoder {hr['tokens_per_s']:.0f} tokens/s on {card2}", card2)]
     return {"what": f"LLaMA {d['model']} greedy decoding, batch 1, bf16, static KV cache",
             "result": f"{kr['tokens_per_s']:.0f} tokens/s ({kr['fraction_of_limit']:.0%} of the memory-bandwidth limit) "
                       f"with our Triton decode kernels, {kr['gpu_ops_per_step']} kernels per token in one CUDA graph; "
                       f"`torch.compile` + CUDA graph: {cr['tokens_per_s']:.0f}. Against a float32 model the kernels' "
                       f"logits differ by at most {c1['kernels_vs_f32_max']:.1e} (the bf16 model: "
-                      f"{c1['bf16_model_vs_f32_max']:.1e}); re-run on {run_info(h2)['card']}: {hr['tokens_per_s']:.0f} tokens/s",
-            "reference": "target 800 tokens/s (" + ("met" if kr["tokens_per_s"] >= 800 else "NOT met") + ")"
+                      f"{c1['bf16_model_vs_f32_max']:.1e}); re-run on {card2}: {hr['tokens_per_s']:.0f} tokens/s",
+            "reference": f"target 800 tokens/s ({met(claims[0])})"
                          + (f"; transformers' `generate` in the re-run: {tf['tokens_per_s']:.0f} tokens/s" if tf else ""),
-            "source": cite(root, LLAMA.format(""), LLAMA.format("_check"), LLAMA_H200)}
+            "source": cite(root, LLAMA.format(""), LLAMA.format("_check"), LLAMA_H200), "claims": claims}
 
 CPU = "2026-11-25-cpu-shakespeare/results.json"
 
 def cpu_row(root: Path) -> dict:
     "The default `llm_scratch_train` on a 2-core CPU: bits per character on the held-out works and wall time."
     d = read_raw(root, CPU)
-    met = d["val_bpc"] <= d["target_bpc"] and d["wall_s"] <= 600
+    claims = [Claim("cpu.bpc", "<=", d["target_bpc"], d["val_bpc"], f"≤ {d['target_bpc']:.2f} bits per character"),
+              Claim("cpu.wall_s", "<=", 600, d["wall_s"], "within 10 minutes on 2 cores")]
     rr = d.get("rerun_clean_clone", {})
     return {"what": "the default `llm_scratch_train` on a 2-core CPU",
             "result": f"{d['val_bpc']:.2f} bits per character on the held-out works in {d['wall_s'] / 60:.1f} minutes "
                       f"({d['wall_s']:.0f} s wall time, data preparation and evaluation included)"
                       + (f"; again {rr['val_bpc']:.2f} in {rr['wall_s']:.0f} s from a clean clone" if rr else ""),
-            "reference": f"target ≤ {d['target_bpc']:.2f} within 10 minutes (" + ("met" if met else "NOT met") + ")",
-            "source": cite(root, CPU)}
+            "reference": f"target ≤ {d['target_bpc']:.2f} within 10 minutes ({met(*claims)})",
+            "source": cite(root, CPU), "claims": claims}
 
 # %% ../../nbs/11a_report.ipynb #d48b1a1c
 GENERATE = "2026-12-01-h200-llama-generate/llama_generate_run{}.json"
 
+def generate_figures(d: dict,              # a `bench.llama` results file
+                     hf: dict | None = None,  # the file with transformers' rows and the first-token times (default d)
+                    ) -> dict:
+    "The checked figures of `bench.llama` results (those it holds): batch-1 kernels, compiled batches, first tokens, transformers."
+    hf = hf or d
+    pick = lambda d, api, dec, b=1: next((r for r in d["results"] if r["api"] == api and r["decoder"] == dec
+                                          and r["batch"] == b and not r.get("temperature")), {})
+    ours, hfr = "llm_scratch generate", "transformers generate"
+    k1, c8, c32 = pick(d, ours, "kernels"), pick(d, ours, "compiled", 8), pick(d, ours, "compiled", 32)
+    ttft = {r["api"] + "/" + r["decoder"]: r["ttft_ms"] for r in hf.get("ttft", [])}
+    t_ours, t_hf = ttft.get(ours + "/kernels"), ttft.get(hfr + "/dynamic cache")
+    f = {"generate.tok_per_s": k1.get("tokens_per_s"), "generate.fraction_of_limit": k1.get("fraction_of_limit"),
+         "generate.compiled8_tok_per_s": c8.get("tokens_per_s"), "generate.compiled32_tok_per_s": c32.get("tokens_per_s"),
+         "generate.ttft_ms": t_ours, "generate.hf_tok_per_s": pick(hf, hfr, "dynamic cache").get("tokens_per_s"),
+         "generate.hf_ttft_ms": t_hf, "generate.ttft_vs_hf": t_ours / t_hf if t_ours and t_hf else None,
+         "generate.beside_hf_tok_per_s": pick(hf, ours, "kernels").get("tokens_per_s"),
+         "ceilings.copy_GBps": d.get("bandwidth_GBs")}
+    return {k: v for k, v in f.items() if v is not None}
+
 def generate_row(root: Path) -> dict:
     "LLaMA decoding through the public `generate`: run 2 (decoders, batches), run 3 (transformers on the same weights)."
     d2, d3 = read_raw(root, GENERATE.format(2)), read_raw(root, GENERATE.format(3))
-    pick = lambda d, api, dec, b=1: next(r for r in d["results"] if r["api"] == api and r["decoder"] == dec
-                                         and r["batch"] == b and not r.get("temperature"))
-    k1, c8, c32 = pick(d2, "llm_scratch generate", "kernels"), pick(d2, "llm_scratch generate", "compiled", 8), \
-                  pick(d2, "llm_scratch generate", "compiled", 32)
-    ours3, hf = pick(d3, "llm_scratch generate", "kernels"), pick(d3, "transformers generate", "dynamic cache")
-    ttft = {r["api"] + "/" + r["decoder"]: r["ttft_ms"] for r in d3["ttft"]}
-    t_ours, t_hf = ttft["llm_scratch generate/kernels"], ttft["transformers generate/dynamic cache"]
+    f, card = generate_figures(d2, d3), run_info(d2)["card"]
+    fig = lambda key, text, fmt: Claim(key, "~", f[key], f[key], f"{text}: {f[key]:{fmt}} on {card}", card)
+    claims = [Claim("generate.fraction_of_limit", ">=", 0.6, f["generate.fraction_of_limit"],
+                    "batch 1 at ≥ 60% of the bandwidth limit"),
+              Claim("generate.ttft_vs_hf", "<", 1, f["generate.ttft_vs_hf"], "first token before transformers'"),
+              fig("generate.tok_per_s", "batch 1 tokens/s", ",.0f"),
+              fig("generate.compiled8_tok_per_s", "batch 8 tokens/s (compiled)", ",.0f"),
+              fig("generate.compiled32_tok_per_s", "batch 32 tokens/s (compiled)", ",.0f"),
+              fig("generate.ttft_ms", "time to first token (ms)", ".1f"),
+              fig("generate.hf_tok_per_s", "transformers' generate tokens/s", ",.0f"),
+              fig("generate.hf_ttft_ms", "transformers' first token (ms)", ".1f"),
+              fig("ceilings.copy_GBps", "copy bandwidth behind 'of the limit' (GB/s)", ",.0f")]
+    k = lambda key, fmt=".0f": format(f[key], fmt)
     return {"what": f"`generate(model, prompt, 256, temperature=0)` on LLaMA {d2['model']} (bf16), the public API",
-            "result": f"{k1['tokens_per_s']:.0f} tokens/s at batch 1 ({k1['fraction_of_limit']:.0%} of the bandwidth "
-                      f"limit, the kernel decoder that `decoder=\"auto\"` picks); batch 8 / 32: {c8['tokens_per_s']:,.0f} / "
-                      f"{c32['tokens_per_s']:,.0f} (compiled graph); time to first token of a 2,048-token prompt "
-                      f"{t_ours:.1f} ms",
-            "reference": f"transformers' `generate` on the same weights: {hf['tokens_per_s']:.0f} tokens/s "
-                         f"(ours {ours3['tokens_per_s']:.0f} in that run), first token {t_hf:.1f} ms. Targets: ≥ 60% of the "
-                         "limit " + ("met" if k1["fraction_of_limit"] >= 0.6 else "NOT met") + "; first token below "
-                         "transformers' " + ("met" if t_ours < t_hf else "NOT met"),
-            "source": cite(root, GENERATE.format(2), GENERATE.format(3))}
+            "result": f"{k('generate.tok_per_s')} tokens/s at batch 1 ({f['generate.fraction_of_limit']:.0%} of the "
+                      f"bandwidth limit, the kernel decoder that `decoder=\"auto\"` picks); batch 8 / 32: "
+                      f"{k('generate.compiled8_tok_per_s', ',.0f')} / {k('generate.compiled32_tok_per_s', ',.0f')} "
+                      f"(compiled graph); time to first token of a 2,048-token prompt {k('generate.ttft_ms', '.1f')} ms",
+            "reference": f"transformers' `generate` on the same weights: {k('generate.hf_tok_per_s')} tokens/s "
+                         f"(ours {k('generate.beside_hf_tok_per_s')} in that run), first token "
+                         f"{k('generate.hf_ttft_ms', '.1f')} ms. Targets: ≥ 60% of the limit {met(claims[0])}; first "
+                         f"token below transformers' {met(claims[1])}",
+            "source": cite(root, GENERATE.format(2), GENERATE.format(3)), "claims": claims}
 
 # %% ../../nbs/11a_report.ipynb #29804c57
 MEASURED_ROWS = [train_loop_row, training_row, ddp_row, attention_row, llama_row, generate_row, cpu_row]
@@ -219,6 +340,10 @@ MEASURED_COLUMNS = [("what", "what", ""), ("result", "result", ""), ("reference"
 def measured_table(root: Path, file: None = None) -> str:
     "The README's table: each row's figures computed from its raw files, which it names with their card and date."
     return format_table([f(root) for f in MEASURED_ROWS], MEASURED_COLUMNS)
+
+def measured_claims(root: str | Path = "bench/results") -> list[tuple[str, Claim]]:
+    "Every claim of the README's table as (row name, claim), in table order: what `bench.checks` re-checks."
+    return [(f.__name__, c) for f in MEASURED_ROWS for c in f(Path(root)).get("claims", [])]
 
 # %% ../../nbs/11a_report.ipynb #9d10d98e
 def caption(root: Path, rel: str, d: dict) -> str:
