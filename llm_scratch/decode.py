@@ -16,8 +16,9 @@ from .layers import rope_inv_freq
 from .llama2 import Llama, LlamaConfig, kv_cache_bytes, param_count
 
 # %% auto #0
-__all__ = ['NOISE_STEPS', 'DECODERS', 'KERNELS_MAX_BATCH', 'bandwidth_limit', 'greedy', 'compiled_last_logits', 'GraphDecoder',
-           'KernelDecoder', 'choose_decoder', 'make_decoder', 'release', 'decode_tokens', 'DecoderLogits']
+__all__ = ['NOISE_STEPS', 'PREFILL_TOKENS', 'DECODERS', 'KERNELS_MAX_BATCH', 'bandwidth_limit', 'greedy', 'compiled_last_logits',
+           'GraphDecoder', 'KernelDecoder', 'choose_decoder', 'make_decoder', 'release', 'decode_tokens',
+           'DecoderLogits']
 
 # %% ../nbs/08d_decode.ipynb #177e61e7
 def bandwidth_limit(cfg: LlamaConfig,
@@ -34,6 +35,7 @@ def bandwidth_limit(cfg: LlamaConfig,
 
 # %% ../nbs/08d_decode.ipynb #074b717d
 NOISE_STEPS = 16   # steps of sampling noise drawn at a time, outside the graph
+PREFILL_TOKENS = 2048   # prompt tokens (all rows together) per prefill step: one CUDA graph replay each on a GPU
 
 def greedy(logits: torch.Tensor, noise: Optional[torch.Tensor] = None) -> torch.Tensor:
     "The token choice of greedy decoding: the argmax of each row of logits (B, V) (noise, for sampling, unused)."
@@ -60,10 +62,14 @@ class GraphDecoder:
                  compile: bool = True, # torch.compile the forward (fullgraph, static shapes)
                  graph: bool = True,   # on a GPU, capture the step as one CUDA graph and replay it
                  compile_mode: Optional[str] = None,   # e.g. "max-autotune-no-cudagraphs"
-                 compile_options: Optional[dict] = None):  # Inductor options, e.g. {"coordinate_descent_tuning": True}
+                 compile_options: Optional[dict] = None,   # Inductor options, e.g. {"coordinate_descent_tuning": True}
+                 prefill_chunk: Optional[int] = None):     # prompt positions per prefill step; None: PREFILL_TOKENS // batch
         if compile_mode and compile_options: raise ValueError("torch.compile takes a mode or options, not both")
+        if prefill_chunk is None: prefill_chunk = max(16, PREFILL_TOKENS // batch)     # 0: one eager pass over the prompt
+        if prefill_chunk < 0: raise ValueError(f"prefill_chunk must be >= 0 (0: the whole prompt in one pass), got {prefill_chunk}")
         self.model, self.batch, self.max_seq_len, self.use_graph = model, batch, max_seq_len, graph
         self.kind = "compiled" if compile else "graph"
+        self.attn_impl = model.config.attn_impl       # the attention its steps (and graphs) were built with
         self.compiled = compile
         dev = model.output.weight.device
         new = lambda *shape, dtype=torch.long: torch.zeros(shape, dtype=dtype, device=dev)
@@ -78,6 +84,10 @@ class GraphDecoder:
         self.pick, self.eos_id = greedy, None
         self.forward_fn = compiled_last_logits(compile_mode, compile_options) if compile else _last_logits
         self.graph, self.compile_s = None, 0.0
+        self.chunk = min(prefill_chunk, max_seq_len)                      # a chunk never reaches past the cache
+        self.chunk_tok = new(batch, max(self.chunk, 1))                    # the prompt tokens of one prefill step
+        self.chunk_pos, self.chunk_at = new(1), new(1)                     # its first position; the row whose logits count
+        self.prefill_graph = None
 
 # %% ../nbs/08d_decode.ipynb #f62f951e
 @patch
@@ -104,23 +114,30 @@ def _step(self: GraphDecoder):
     self.pos.add_(1)
     if self.pick is not None: self._choose()
 
+@patch
+def _prefill_step(self: GraphDecoder):
+    "One chunk of the prompt through the model's forward at positions chunk_pos..; the logits of row chunk_at into self.logits."
+    self.logits.copy_(self.model(self.chunk_tok, self.chunk_pos, logits_at=self.chunk_at)[:, 0])
+
 # %% ../nbs/08d_decode.ipynb #cea2d9af
 @patch
 def capture(self: GraphDecoder,
             pick: Optional[Callable] = greedy,  # pick(logits (B, V), noise (B, V)) -> tokens (B,); None: logits only
             eos_id: Optional[int] = None,       # finished rows repeat it (self.done marks them)
             warmup: int = 3):                   # steps run before the capture (torch.compile compiles in the first)
-    "Set the token choice, warm up and, on a GPU, capture one step as a CUDA graph."
+    "Set the token choice, warm up and, on a GPU, capture one step (and once, one prefill chunk) as CUDA graphs."
     self.pick, self.eos_id, self.graph = pick, eos_id, None
     self.noise = None if pick in (None, greedy) else torch.ones(NOISE_STEPS, *self.logits.shape, device=self.logits.device)
     t0 = time.perf_counter()
     on_gpu = self.tok.device.type == "cuda"
     if not (self.compiled or (on_gpu and self.use_graph)): return self     # nothing to warm up or capture
     self.pos.zero_(); self.t.zero_(); self.pad.zero_()                      # the warm-up steps write inside the cache
+    prefill = on_gpu and self.use_graph and self.chunk > 0 and self.prefill_graph is None   # it picks nothing: once
     s = torch.cuda.Stream() if on_gpu else None                             # warm up off the default stream
     if on_gpu: s.wait_stream(torch.cuda.current_stream())
     with (torch.cuda.stream(s) if on_gpu else nullcontext()), torch.no_grad():
         for _ in range(warmup): self._step()
+        if prefill: self._prefill_step()
     if on_gpu:
         torch.cuda.current_stream().wait_stream(s)
         torch.cuda.synchronize()
@@ -128,6 +145,9 @@ def capture(self: GraphDecoder,
     if on_gpu and self.use_graph:
         self.graph = torch.cuda.CUDAGraph()
         with torch.cuda.graph(self.graph), torch.no_grad(): self._step()
+        if prefill:
+            self.prefill_graph = torch.cuda.CUDAGraph()
+            with torch.cuda.graph(self.prefill_graph), torch.no_grad(): self._prefill_step()
     return self
 
 @patch
@@ -137,15 +157,25 @@ def prefill(self: GraphDecoder,
             pad: Optional[torch.Tensor] = None,      # (B,) pad tokens at the start of each row; None: no padding
             generator: Optional[torch.Generator] = None,  # sampling: draws the noise (None: the global one)
            ) -> torch.Tensor:
-    "Run the prompt through the model in one pass; with a pick, choose the first new token. Returns the last logits (B, V)."
+    "Run the prompt through the model in chunks (or one pass); with a pick, choose the first new token. Returns the last logits (B, V)."
     B, P = prompt.shape
     if B != self.batch or P >= self.max_seq_len:
         raise ValueError(f"prompt of shape {(B, P)} does not fit this decoder of {self.batch} rows × {self.max_seq_len} positions")
+    self.model.check_tokens(prompt)
     self.pad.copy_(pad if pad is not None else torch.zeros_like(self.pad))
     self.done.zero_(); self.t.zero_()
     self.generator = generator
     self.refill()
-    self.logits.copy_(self.model(prompt, 0)[:, -1])
+    C = self.chunk
+    if C == 0: self.logits.copy_(self.model(prompt, 0, logits_at=torch.tensor([P - 1], device=prompt.device))[:, 0])
+    else:
+        for s in range(0, P, C):
+            s = min(s, self.max_seq_len - C)              # the last chunk ends inside the cache (it may redo a few tokens)
+            n = min(C, P - s)
+            self.chunk_tok[:, :n] = prompt[:, s:s + n]      # after n: stale ids, whose keys decoding overwrites before reading
+            self.chunk_pos.fill_(s); self.chunk_at.fill_(min(P - 1 - s, C - 1))
+            if self.prefill_graph is not None: self.prefill_graph.replay()
+            else: self._prefill_step()
     self.out[:, :P] = prompt
     self.pos.fill_(P)
     if self.pick is not None: self._choose()
@@ -171,38 +201,50 @@ class KernelDecoder(GraphDecoder):
     def __init__(self, model: Llama,     # built with fused_projections=True
                  batch: int,             # rows decoded together (at most 64)
                  max_seq_len: int,       # cache length: prompt + new tokens must fit
-                 graph: bool = True):    # on a GPU, capture the step as one CUDA graph and replay it
+                 graph: bool = True,     # on a GPU, capture the step as one CUDA graph and replay it
+                 prefill_chunk: Optional[int] = None,   # prompt positions per prefill step (as in GraphDecoder)
+                 pdl: bool = False):     # programmatic dependent launch of the kernels (Hopper+; kernels.llama_decode)
         if not model.config.fused_projections:
             raise ValueError("KernelDecoder reads the stacked wqkv and w13 weights: build the model with "
                              "fused_projections=True (e.g. Llama.from_hf(folder, fused_projections=True))")
         if batch > 64: raise ValueError(f"the decode kernels take at most 64 rows, got batch={batch}; use GraphDecoder")
-        super().__init__(model, batch, max_seq_len, compile=False, graph=graph)
+        dev = model.output.weight.device
+        if pdl and (dev.type != "cuda" or torch.cuda.get_device_capability(dev)[0] < 9):
+            raise ValueError(f"pdl=True needs a CUDA GPU of compute capability 9.0 or higher, the model is on {dev}; use pdl=False")
+        super().__init__(model, batch, max_seq_len, compile=False, graph=graph, prefill_chunk=prefill_chunk)
         self.kind = "kernels"
         cfg, w = model.config, model.output.weight
         new = lambda n: torch.zeros(batch, n, dtype=w.dtype, device=w.device)
         self.h, self.act = new(cfg.dim), new(cfg.ffn_dim)                   # residual stream, SwiGLU output
         self.q, self.attn = new(cfg.n_heads * cfg.head_dim), new(cfg.n_heads * cfg.head_dim)
         self.inv_freq = rope_inv_freq(cfg.head_dim, cfg.rope_theta, w.device)
+        self.flash = cfg.attn_impl in ("triton", "triton_op")   # attention: flash_decode, else decode_attention
+        self.pdl = pdl
+        self.seqlens = torch.zeros(batch, dtype=torch.long, device=w.device)   # flash_decode's keys per row: pos + 1
 
     def _forward(self):
         from llm_scratch.kernels.llama_decode import decode_attention, fused_linear, fused_qkv_rope, fused_swiglu
-        m, pad = self.model, self.pad if self.batch > 1 else None       # (importing Triton only when it is used)
+        from llm_scratch.kernels.flash_attn import flash_decode          # (importing Triton only when it is used)
+        m, pad, B, pdl = self.model, self.pad if self.batch > 1 else None, self.batch, self.pdl
+        q = self.q.view(B, m.config.n_heads, 1, m.config.head_dim)      # flash_decode's (B, H, 1, D) view
         torch.index_select(m.tok_embeddings.weight, 0, self.tok.view(-1), out=self.h)   # (B, dim)
+        if self.flash: torch.add(self.pos.expand(B), 1, out=self.seqlens)
         for layer in m.layers:
             a, f = layer.attention, layer.feed_forward
             fused_qkv_rope(self.h, layer.attention_norm.weight, a.wqkv.weight, self.q, a.kv_cache.k, a.kv_cache.v,
-                           self.pos, self.inv_freq, layer.attention_norm.eps, pad=pad)
-            decode_attention(self.q, a.kv_cache.k, a.kv_cache.v, self.pos, self.attn, pad=pad)
-            fused_linear(self.attn, a.wo.weight, self.h, residual=True)                 # h += attention
-            fused_swiglu(self.h, layer.ffn_norm.weight, f.w13.weight, self.act, layer.ffn_norm.eps)
-            fused_linear(self.act, f.w2.weight, self.h, residual=True)                  # h += feed-forward
-        fused_linear(self.h, m.output.weight, self.logits, norm_weight=m.norm.weight, eps=m.norm.eps)
+                           self.pos, self.inv_freq, layer.attention_norm.eps, pad=pad, pdl=pdl)
+            attn = (flash_decode(q, a.kv_cache.k, a.kv_cache.v, self.seqlens, cache_start=pad).view(B, -1) if self.flash
+                    else decode_attention(self.q, a.kv_cache.k, a.kv_cache.v, self.pos, self.attn, pad=pad, pdl=pdl))
+            fused_linear(attn, a.wo.weight, self.h, residual=True, pdl=pdl)             # h += attention
+            fused_swiglu(self.h, layer.ffn_norm.weight, f.w13.weight, self.act, layer.ffn_norm.eps, pdl=pdl)
+            fused_linear(self.act, f.w2.weight, self.h, residual=True, pdl=pdl)         # h += feed-forward
+        fused_linear(self.h, m.output.weight, self.logits, norm_weight=m.norm.weight, eps=m.norm.eps, pdl=pdl)
 
     def _step(self):
         if self.pick is not greedy or self.eos_id is not None: return super()._step()
         from llm_scratch.kernels.llama_decode import greedy_pick
         self._forward()                               # greedy without eos: the argmax kernel writes tok and out
-        greedy_pick(self.logits, self.tok, self.out, self.pos)
+        greedy_pick(self.logits, self.tok, self.out, self.pos, pdl=self.pdl)
         self.pos.add_(1)
 
 # %% ../nbs/08d_decode.ipynb #4a6f32db
@@ -237,7 +279,8 @@ def make_decoder(model: Llama, kind: str,          # 'graph', 'compiled' or 'ker
     "A captured decoder, its cache (total_len rounded up to 64 positions) attached to model; the last one again if it fits."
     max_len = min(-(-total_len // 64) * 64, model.config.max_seq_len)   # fewer distinct shapes to compile
     dec = _LAST.get(id(model))
-    if dec is None or dec.model is not model or (dec.kind, dec.batch, dec.max_seq_len) != (kind, batch, max_len):
+    if dec is None or dec.model is not model or ((dec.kind, dec.batch, dec.max_seq_len, dec.attn_impl)
+                                                 != (kind, batch, max_len, model.config.attn_impl)):
         release(model)                                                    # the old cache's memory first
         dec = (KernelDecoder(model, batch, max_len) if kind == "kernels" else
                GraphDecoder(model, batch, max_len, compile=kind == "compiled"))

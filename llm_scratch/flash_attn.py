@@ -237,11 +237,15 @@ def paged_rows(cache: torch.Tensor,  # (num_blocks, kv_heads, page, head_dim)
 def decode_reference(q: torch.Tensor,  # (batch, q_heads, n_q, head_dim): the last n_q positions of each row
                      k_cache: torch.Tensor, v_cache: torch.Tensor,  # (batch, kv_heads, n_max, head_dim) or paged
                      cache_seqlens: torch.Tensor,  # (batch,) valid keys per row
-                     block_table: torch.Tensor = None, sm_scale: float = None) -> torch.Tensor:
-    "`flash_decode`'s semantics: each row's queries attend causally (end-aligned) to its first cache_seqlens keys."
+                     block_table: torch.Tensor = None, sm_scale: float = None,
+                     cache_start: torch.Tensor = None,  # (batch,) first valid key per row (left padding); None: 0
+                    ) -> torch.Tensor:  # shaped like q
+    "`flash_decode`'s semantics: row b's queries attend causally (end-aligned) to its keys cache_start[b]:cache_seqlens[b]."
     if block_table is not None: k_cache, v_cache = paged_rows(k_cache, block_table), paged_rows(v_cache, block_table)
-    return torch.cat([attention_reference(q[b:b + 1], k_cache[b:b + 1, :, :n], v_cache[b:b + 1, :, :n], causal=True,
-                                          sm_scale=sm_scale) for b, n in enumerate(cache_seqlens.tolist())])
+    starts = [0] * q.shape[0] if cache_start is None else cache_start.tolist()
+    rows = enumerate(zip(starts, cache_seqlens.tolist()))
+    return torch.cat([attention_reference(q[b:b + 1], k_cache[b:b + 1, :, s:n], v_cache[b:b + 1, :, s:n], causal=True,
+                                          sm_scale=sm_scale) for b, (s, n) in rows])
 
 # %% ../nbs/09_flash_attn_math.ipynb #46388d60
 from .kernels.flash_attn import flash_attention, flash_attention_op, flash_attention_varlen, flash_decode

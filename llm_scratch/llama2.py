@@ -137,7 +137,8 @@ class Attention(nn.Module):
                                 dtype=dtype or w.dtype, device=device or w.device)
 
     def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
-                slots: Optional[torch.Tensor], kv_len: int, mask: Optional[torch.Tensor]) -> torch.Tensor:
+                slots: Optional[torch.Tensor], kv_len: int, mask: Optional[torch.Tensor],
+                lens: Optional[tuple] = None) -> torch.Tensor:   # (cache_seqlens, cache_start): flash_decode, no mask
         B, T, _ = x.shape
         q, k, v = self.qkv(x)
         q = q.view(B, T, self.n_heads, self.head_dim)                        # (B, T, H, D)
@@ -148,7 +149,11 @@ class Attention(nn.Module):
         q, k, v = q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2)    # (B, heads, T, D)
         if slots is not None:                                                # write into the cache, read it back
             k, v = self.kv_cache.update(slots, k, v, kv_len)                  # (B, n_kv, kv_len, D)
-        out = attention(q, k, v, mask, self.attn_impl)                       # (B, H, T, D)
+        if lens is not None:            # flash-decoding over the cache: each row's length and left padding, no mask
+            from llm_scratch.kernels.flash_attn import flash_decode
+            c = self.kv_cache
+            out = flash_decode(q, c.k[:B], c.v[:B], lens[0], cache_start=lens[1])   # (B, H, T, D)
+        else: out = attention(q, k, v, mask, self.attn_impl)                 # (B, H, T, D)
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
 
 # %% ../nbs/08_llama2.ipynb #625d4fd7
@@ -177,8 +182,8 @@ class TransformerBlock(nn.Module):
         self.attention_norm = RMSNorm(cfg.dim, cfg.norm_eps)
         self.ffn_norm = RMSNorm(cfg.dim, cfg.norm_eps)
 
-    def forward(self, x, cos, sin, slots, kv_len, mask):
-        h = x + self.attention(self.attention_norm(x), cos, sin, slots, kv_len, mask)
+    def forward(self, x, cos, sin, slots, kv_len, mask, lens=None):
+        h = x + self.attention(self.attention_norm(x), cos, sin, slots, kv_len, mask, lens)
         return h + self.feed_forward(self.ffn_norm(h))
 
 # %% ../nbs/08_llama2.ipynb #64643dc0
@@ -237,7 +242,8 @@ class Llama(nn.Module):
         "Bytes held by the KV caches of all layers."
         return sum(l.attention.kv_cache.nbytes() for l in self.layers if l.attention.kv_cache is not None)
 
-    def _check_tokens(self, tokens: torch.Tensor):
+    def check_tokens(self, tokens: torch.Tensor):
+        "Refuse token ids outside [0, vocab_size) or a shape other than (B, T) (skipped while compiling or capturing)."
         if tokens.dim() != 2: raise ValueError(f"tokens must have shape (B, T), got {tuple(tokens.shape)}")
         if torch.compiler.is_compiling() or tokens.numel() == 0: return   # a check that syncs would break the graph
         if tokens.is_cuda and torch.cuda.is_current_stream_capturing(): return   # likewise a CUDA graph being recorded
@@ -247,9 +253,10 @@ class Llama(nn.Module):
 
     def forward(self, tokens: torch.Tensor, # (B, T) token ids
                 start_pos: Union[int, torch.Tensor] = 0, # position of tokens[:, 0]; a 1-element tensor for static shapes
-                ) -> torch.Tensor: # (B, T, vocab) float32 logits
+                logits_at: Optional[torch.Tensor] = None, # (n,) indices into T: only these positions' logits; None: all
+                ) -> torch.Tensor: # (B, T or n, vocab) float32 logits
         "Logits for every given position; with a cache, keys/values of these tokens are stored at start_pos..."
-        self._check_tokens(tokens)
+        self.check_tokens(tokens)
         B, T = tokens.shape
         dev = tokens.device
         cache = self.layers[0].attention.kv_cache
@@ -277,8 +284,11 @@ class Llama(nn.Module):
         positions = q_slots[None, :] if pad is None else (q_slots[None, :] - pad[:, None]).clamp(min=0)  # (B|1, T)
         cos, sin = rope_angles(positions, self.config.head_dim, self.config.rope_theta)   # (B|1, T, D/2)
         if positions.shape[0] != B: cos, sin = cos.expand(B, -1, -1), sin.expand(B, -1, -1)
-        mask = None                                 # None = causal over the last T of kv_len keys
-        if pad is not None or not isinstance(start_pos, int):
+        mask = lens = None                          # None = causal over the last T of kv_len keys
+        flash = cache is not None and self.config.attn_impl in ("triton", "triton_op")
+        if flash and (pad is not None or not isinstance(start_pos, int)):   # flash_decode reads lengths, not a mask
+            lens = ((q_slots[-1:] + 1).expand(B).contiguous(), pad)           # keys 0..last slot of each row, after pad
+        elif pad is not None or not isinstance(start_pos, int):
             key = torch.arange(kv_len, device=dev)
             mask = key[None, None, :] <= q_slots[None, :, None]                # (1, T, kv_len)
             if pad is not None:
@@ -286,8 +296,9 @@ class Llama(nn.Module):
             mask = mask[:, None]                                               # (B|1, 1, T, kv_len)
         h = self.tok_embeddings(tokens)                                        # (B, T, dim)
         for layer in self.layers:
-            h = layer(h, cos, sin, slots, kv_len, mask)
-        return self.output(self.norm(h)).float()                              # (B, T, vocab)
+            h = layer(h, cos, sin, slots, kv_len, mask, lens)
+        if logits_at is not None: h = h.index_select(1, logits_at)            # (B, n, dim): e.g. a prompt's last position
+        return self.output(self.norm(h)).float()                              # (B, T or n, vocab)
 
 # %% ../nbs/08_llama2.ipynb #3580d6ff
 @torch.no_grad()

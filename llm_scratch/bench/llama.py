@@ -178,7 +178,7 @@ def generate_row(model: Llama, batch: int, prompt_len: int, new_tokens: int, ban
     secs = min(_timed(run) for _ in range(reps))
     lim = bandwidth_limit(cfg, batch, prompt_len + new_tokens // 2, bandwidth)
     tok_s = batch * new_tokens / secs
-    return dict(api="llm_scratch generate", decoder=kind, batch=batch, temperature=temperature, top_p=top_p,
+    return dict(api="llm_scratch generate", decoder=kind, attn_impl=cfg.attn_impl, batch=batch, temperature=temperature, top_p=top_p,
                 prompt_len=prompt_len, new_tokens=new_tokens, seconds=secs, first_call_s=first_s,
                 tokens_per_s=tok_s, ms_per_token=secs / new_tokens * 1e3, limit_tok_s=lim["limit_tok_s"],
                 fraction_of_limit=tok_s / lim["limit_tok_s"], step_floor_ms=lim["step_floor_ms"],
@@ -191,7 +191,7 @@ def ttft_row(model: Llama, prompt_len: int = 2048, decoder: str = "auto", reps: 
     run = lambda: generate(model, prompt, 1, temperature=0, decoder=decoder)
     _timed(run)
     return dict(api="llm_scratch generate", decoder=choose_decoder(model, 1, prompt_len + 1, decoder),
-                prompt_len=prompt_len, ttft_ms=min(_timed(run) for _ in range(reps)) * 1e3)
+                attn_impl=model.config.attn_impl, prompt_len=prompt_len, ttft_ms=min(_timed(run) for _ in range(reps)) * 1e3)
 
 # %% ../../nbs/08e_bench_llama.ipynb #99e6b875
 @torch.no_grad()
@@ -255,25 +255,32 @@ def check_generate(preset: str = "1.1B", n_layers: int = 4, new_tokens: int = 48
         got = generate(m, prompts, 24, temperature=0, decoder=kind)
         res[f"{kind}_ragged4_rows_equal"] = sum(a == b for a, b in zip(got, alone)) / len(prompts)
     release(m)
+    m.set_attn_impl("triton")   # flash_decode (its tl.dot products are TF32 in float32: agreement is recorded, not asserted)
+    res["kernels_flash_batch1_agree"] = (generate(m, prompt, new_tokens, temperature=0, decoder="kernels") == ref).float().mean().item()
+    got = generate(m, prompts, 24, temperature=0, decoder="kernels")
+    res["kernels_flash_ragged4_rows_equal"] = sum(a == b for a, b in zip(got, alone)) / len(prompts)
+    release(m)
     print("check", res, flush=True)
     return res
 
 # %% ../../nbs/08e_bench_llama.ipynb #7bb91fa5
 def bench_plan(batches: Sequence[int] = (1, 8, 32),  # batch sizes
-               compiled: bool = True) -> list:        # also the compiled decoder (its first call compiles: ~1 min each)
-    "The generate rows of a run, in order: batch 1 greedy and top-p sampling first, then the larger batches."
+               compiled: bool = True,                 # also the compiled decoder (its first call compiles: ~1 min each)
+               flash: bool = True) -> list:           # also batch 1 with attn_impl="triton" (flash_decode in the kernels)
+    "The generate rows of a run, in order: batch 1 greedy, top-p sampling and flash_decode, then each larger batch (compiled first)."
     rows = [dict(batch=1, decoder="kernels"), dict(batch=1, decoder="kernels", temperature=1.0, top_p=0.9)]
-    rows += [dict(batch=1, decoder="compiled")] if compiled else []
+    rows += [dict(batch=1, decoder="kernels", attn_impl="triton")] if flash else []
     for b in (b for b in batches if b != 1):
-        rows += [dict(batch=b, decoder="kernels")] + ([dict(batch=b, decoder="compiled")] if compiled else [])
+        rows += ([dict(batch=b, decoder="compiled")] if compiled else []) + [dict(batch=b, decoder="kernels")]
     return rows
 
-GENERATE_COLUMNS = [("api", "API", ""), ("decoder", "decoder", ""), ("batch", "batch", ""), ("strategy", "strategy", ""),
+GENERATE_COLUMNS = [("api", "API", ""), ("decoder", "decoder", ""), ("attn_impl", "attention", ""), ("batch", "batch", ""),
+                    ("strategy", "strategy", ""),
                     ("tokens_per_s", "tokens/s", ",.0f"), ("fraction_of_limit", "of bandwidth limit", ".0%"),
                     ("ms_per_token", "ms/token", ".3f"), ("step_floor_ms", "floor ms/token", ".3f"),
                     ("kernels_per_token", "GPU kernels/token", ""), ("peak_mem_gib", "peak GiB", ".2f"),
                     ("first_call_s", "first call s", ".1f")]
-TTFT_COLUMNS = [("api", "API", ""), ("decoder", "decoder", ""), ("prompt_len", "prompt tokens", ""),
+TTFT_COLUMNS = [("api", "API", ""), ("decoder", "decoder", ""), ("attn_impl", "attention", ""), ("prompt_len", "prompt tokens", ""),
                 ("ttft_ms", "time to first token, ms", ".1f")]
 
 def generate_table(res: dict) -> str:
@@ -306,15 +313,17 @@ def results_table(res: dict) -> str:
     return "\n".join(out)
 
 # %% ../../nbs/08e_bench_llama.ipynb #c0394e51
-def run_bench(out: Optional[Path] = None,      # JSON file (+ .md beside it); None: bench/results/<date>-<card>-llama-generate/
+def run_bench(out: Optional[Path] = None,      # JSON file (+ .md beside it); None: <date>-<card>-llama-generate/ (see record)
               batches: Sequence[int] = (1, 8, 32), prompt_len: int = 128, new_tokens: int = 256,
               preset: str = "1.1B", compiled: bool = True, hf: bool = True, ttft_prompt: int = 2048,
               check: bool = False,             # first the float32 check that every decoder's greedy tokens agree
               kernels: bool = False,           # also gemv_bench, attention_bench and the bf16 check_kernel_decoder
-              time_budget_s: float = 600.0) -> dict:   # rows left when it runs out are listed under 'skipped'
+              time_budget_s: float = 600.0,    # rows left when it runs out are listed under 'skipped'
+              flash: bool = True,              # also the rows with attn_impl="triton" (flash_decode)
+              record: bool = False) -> dict:   # default folder under bench/results/ (else the scratch folder)
     "Time `generate` (and transformers' generate) on a random bf16 Llama preset; print tables and write JSON (+ .md)."
     t_start = time.perf_counter()
-    out = Path(out) if out else results_dir(name="llama-generate", record=True) / "llama_generate.json"
+    out = Path(out) if out else results_dir(name="llama-generate", record=record) / "llama_generate.json"
     res = dict(model=preset, prompt_len=prompt_len, new_tokens=new_tokens, results=[], ttft=[], skipped=[])
     def save():
         res["environment"] = environment()
@@ -329,26 +338,36 @@ def run_bench(out: Optional[Path] = None,      # JSON file (+ .md beside it); No
         res["gemv"], res["attention"] = gemv_bench(bw), attention_bench(model.config)
         res["check_bf16"] = [check_kernel_decoder(model, 1)]
         model.clear_cache()
-    for r in bench_plan(batches, compiled):
-        if time.perf_counter() - t_start > time_budget_s: res["skipped"].append(r); continue
-        try:
-            row = generate_row(model, r["batch"], prompt_len, new_tokens, bw, r["decoder"], r.get("temperature", 0.0), r.get("top_p"))
-            release(model)
-            row["kernels_per_token"] = step_ops(model, r["decoder"], r["batch"]) if r["decoder"] == "kernels" else None
-        except Exception as e:                                            # record it and go on
-            res["skipped"].append(dict(r, error=repr(e)[:800])); traceback.print_exc(); continue
-        res["results"].append(row); save()
-        print(f"{row['decoder']:9s} batch {row['batch']:3d} T={row['temperature']} {row['tokens_per_s']:9.1f} tok/s "
-              f"({row['fraction_of_limit']:.0%} of limit), first call {row['first_call_s']:.1f}s", flush=True)
-    for kind in ("kernels", "eager"):                # the prefill is the model's own forward with either decoder
+    def run_rows(rows):
+        for r in rows:
+            if time.perf_counter() - t_start > time_budget_s: res["skipped"].append(r); continue
+            model.set_attn_impl(r.get("attn_impl", "sdpa"))
+            try:
+                row = generate_row(model, r["batch"], prompt_len, new_tokens, bw, r["decoder"], r.get("temperature", 0.0), r.get("top_p"))
+                release(model)
+                row["kernels_per_token"] = step_ops(model, r["decoder"], r["batch"]) if r["decoder"] == "kernels" else None
+            except Exception as e:                                        # record it and go on
+                res["skipped"].append(dict(r, error=repr(e)[:800])); traceback.print_exc(); continue
+            res["results"].append(row); save()
+            print(f"{row['decoder']:9s} batch {row['batch']:3d} T={row['temperature']} {row['tokens_per_s']:9.1f} tok/s "
+                  f"({row['fraction_of_limit']:.0%} of limit), first call {row['first_call_s']:.1f}s", flush=True)
+        model.set_attn_impl("sdpa")
+    plan = bench_plan(batches, compiled, flash)
+    run_rows([r for r in plan if r["batch"] == 1])   # batch 1 and the first tokens first: the targets
+    ttft_plan = [("kernels", "triton")] * flash + [("eager", "sdpa"), ("kernels", "sdpa")]   # the default last
+    for kind, impl in ttft_plan:                     # the prefill: CUDA-graph chunks, or the eager forward
+        model.set_attn_impl(impl)
         try: res["ttft"].append(ttft_row(model, ttft_prompt, kind)); release(model)
-        except Exception as e: res["skipped"].append(dict(ttft=kind, error=repr(e)[:800])); traceback.print_exc()
+        except Exception as e: res["skipped"].append(dict(ttft=kind, attn_impl=impl, error=repr(e)[:800])); traceback.print_exc()
     if hf and time.perf_counter() - t_start > time_budget_s: res["skipped"].append(dict(hf=True, error="time budget"))
     elif hf:
         try:
-            rows = hf_rows(hf_twin(model), 1, prompt_len, 32, ttft_prompt)
-            res["results"].append(rows[0]); res["ttft"].append(rows[1])
+            twin = hf_twin(model)
+            rows = hf_rows(twin, 1, prompt_len, 32, ttft_prompt)
+            res["results"].append(rows[0]); res["ttft"].append(rows[1]); save()
         except Exception as e: res["skipped"].append(dict(hf=True, error=repr(e)[:800])); traceback.print_exc()
+        twin = None; torch.cuda.empty_cache()                             # its weights out of the later rows' peak memory
+    run_rows([r for r in plan if r["batch"] != 1])
     res["total_s"] = time.perf_counter() - t_start
     save()
     print(generate_table(res))
@@ -356,10 +375,13 @@ def run_bench(out: Optional[Path] = None,      # JSON file (+ .md beside it); No
 
 # %% ../../nbs/08e_bench_llama.ipynb #cd37a44f
 def main(argv: Optional[Sequence[str]] = None):
-    "Command line: python -m llm_scratch.bench.llama [--batches 1 8 32] [--check] [--no-compiled] [--out FILE.json]"
+    "Command line: python -m llm_scratch.bench.llama [--batches 1 8 32] [--check] [--no-compiled] [--no-flash] [--record] [--out FILE.json]"
     ap = argparse.ArgumentParser(description="LLaMA generation benchmark: llm_scratch.sample.generate with each decoder, "
                                              "and transformers' generate, on a random bf16 model")
-    ap.add_argument("--out", type=Path, default=None, help="JSON file; default bench/results/<date>-<card>-llama-generate/llama_generate.json")
+    ap.add_argument("--out", type=Path, default=None, help="JSON file; default <date>-<card>-llama-generate/llama_generate.json "
+                                                           "in the scratch folder, or with --record under bench/results/")
+    ap.add_argument("--record", action="store_true", help="write the default folder under bench/results/ (the archive)")
+    ap.add_argument("--no-flash", action="store_true", help="skip the rows with attn_impl='triton' (flash_decode)")
     ap.add_argument("--batches", type=int, nargs="+", default=[1, 8, 32])
     ap.add_argument("--new-tokens", type=int, default=256)
     ap.add_argument("--prompt-len", type=int, default=128)
@@ -374,11 +396,11 @@ def main(argv: Optional[Sequence[str]] = None):
     a = ap.parse_args(argv)
     if not torch.cuda.is_available(): raise SystemExit("the LLaMA generation benchmark needs a CUDA GPU")
     if a.check_only:
-        out = a.out or results_dir(name="llama-generate", record=True) / "llama_generate_check.json"
+        out = a.out or results_dir(name="llama-generate", record=a.record) / "llama_generate_check.json"
         print("wrote", write_results(out, dict(model=a.preset, check=check_generate(a.preset))))
         return
     run_bench(a.out, a.batches, a.prompt_len, a.new_tokens, a.preset, not a.no_compiled, not a.no_hf, a.ttft_prompt,
-              a.check, a.kernels, a.time_budget)
+              a.check, a.kernels, a.time_budget, not a.no_flash, a.record)
 
 # %% ../../nbs/08e_bench_llama.ipynb #e73ab524
 if __name__ == "__main__" and "__file__" in globals(): main()   # `python -m llm_scratch.bench.llama`; a notebook has no __file__

@@ -651,11 +651,11 @@ def flash_attention_varlen(q: torch.Tensor,  # packed queries (total_q, q_heads,
 
 # %% ../../nbs/10_flash_attn.ipynb #a376b4ee
 @triton.jit(do_not_specialize=["N_Q", "SPLIT_LEN"])
-def _decode_split(Q, K, V, SEQLENS, TABLE, O_PART, LSE_PART,
+def _decode_split(Q, K, V, SEQLENS, STARTS, TABLE, O_PART, LSE_PART,
                   stride_qb, stride_qh, stride_qn, stride_kb, stride_kh, stride_kn,
                   stride_vb, stride_vh, stride_vn, stride_tb, H, HK, GROUP, N_Q, SPLITS, SPLIT_LEN, qk_scale,
-                  PAGE: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_D: tl.constexpr, BLOCK_M: tl.constexpr,
-                  BLOCK_N: tl.constexpr):
+                  PAGE: tl.constexpr, HAS_START: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_D: tl.constexpr,
+                  BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr):
     "Attention of all GROUP * N_Q query rows of one K/V head over one split of the cache: partial O and log-sum-exp."
     split = tl.program_id(0)
     bhk = tl.program_id(1)
@@ -673,20 +673,26 @@ def _decode_split(Q, K, V, SEQLENS, TABLE, O_PART, LSE_PART,
     pos = n_k - N_Q + qi  # the queries are the last N_Q positions of the row
     lo = split * SPLIT_LEN
     hi = tl.minimum(lo + SPLIT_LEN, n_k)
+    if HAS_START:  # keys before k_lo are left padding: skip their blocks (a split wholly inside does nothing)
+        k_lo = tl.load(STARTS + b).to(tl.int32)
+        lo = tl.maximum(lo, k_lo // BLOCK_N * BLOCK_N)
     m_i = tl.full([BLOCK_M], -1.0e30, tl.float32)
     l_i = tl.zeros([BLOCK_M], tl.float32)
     acc = tl.zeros([BLOCK_M, BLOCK_D], tl.float32)
     for start_n in range(lo, hi, BLOCK_N):
         cols = start_n + tl.arange(0, BLOCK_N)
+        key_ok = cols < hi
+        if HAS_START:
+            key_ok = key_ok & (cols >= k_lo)  # padding is never read: it may hold anything, NaN included
         if PAGE > 0:  # paged cache: key j lives in block TABLE[b, j // PAGE], slot j % PAGE
-            blk = tl.load(TABLE + b * stride_tb + cols // PAGE, mask=cols < hi, other=0).to(tl.int64)
+            blk = tl.load(TABLE + b * stride_tb + cols // PAGE, mask=key_ok, other=0).to(tl.int64)
             k_off, v_off = blk * stride_kb + (cols % PAGE) * stride_kn, blk * stride_vb + (cols % PAGE) * stride_vn
         else:
             k_off, v_off = b * stride_kb + cols * stride_kn, b * stride_vb + cols * stride_vn
-        kv_mask = (cols < hi)[:, None] & d_ok[None, :]
+        kv_mask = key_ok[:, None] & d_ok[None, :]
         k = tl.load(K + hk * stride_kh + k_off[:, None] + d[None, :], mask=kv_mask, other=0.0)
         x = tl.dot(q, tl.trans(k)) * qk_scale
-        x = tl.where((cols[None, :] <= pos[:, None]) & (cols[None, :] < hi), x, float("-inf"))
+        x = tl.where((cols[None, :] <= pos[:, None]) & key_ok[None, :], x, float("-inf"))
         m_new = tl.maximum(m_i, tl.max(x, 1))
         p = tl.exp2(x - m_new[:, None])
         alpha = tl.exp2(m_i - m_new)
@@ -714,19 +720,21 @@ def _combine_splits(o_part: torch.Tensor, lse_part: torch.Tensor) -> torch.Tenso
     return (w[..., None] * o_part).sum(-2) / w.sum(-1, keepdim=True).clamp_min(1e-30)
 
 
-def _check_decode(q, k_cache, v_cache, cache_seqlens, block_table):
+def _check_decode(q, k_cache, v_cache, cache_seqlens, block_table, cache_start=None):
     "Raise a clear error for a decode call the kernel does not support."
     if block_table is None: _check_inputs(q, k_cache, v_cache)
     else: _check_inputs(q, *(c[:1].expand(q.shape[0], -1, -1, -1) for c in (k_cache, v_cache)))  # (blocks, ...) paged
     if q.stride(-1) != 1 or k_cache.stride(-1) != 1 or v_cache.stride(-1) != 1:
         raise ValueError(f"q, k_cache, v_cache need a contiguous head_dim (stride 1), got strides {q.stride(-1)}, "
                          f"{k_cache.stride(-1)}, {v_cache.stride(-1)}; call .contiguous() once when building the cache")
-    if not isinstance(cache_seqlens, torch.Tensor) or cache_seqlens.dim() != 1 or cache_seqlens.numel() != q.shape[0] \
-            or cache_seqlens.dtype not in (torch.int32, torch.int64) or cache_seqlens.device != q.device:
-        desc = (f"{cache_seqlens.dtype} {tuple(cache_seqlens.shape)} on {cache_seqlens.device}"
-                if isinstance(cache_seqlens, torch.Tensor) else type(cache_seqlens).__name__)
-        raise ValueError(f"cache_seqlens must be an int32/int64 tensor of shape (batch,) = ({q.shape[0]},) on "
-                         f"{q.device}, got {desc}")
+    for name, lens in (("cache_seqlens", cache_seqlens), ("cache_start", cache_start)):
+        if lens is None and name == "cache_start": continue
+        if not isinstance(lens, torch.Tensor) or lens.dim() != 1 or lens.numel() != q.shape[0] \
+                or lens.dtype not in (torch.int32, torch.int64) or lens.device != q.device:
+            desc = (f"{lens.dtype} {tuple(lens.shape)} on {lens.device}" if isinstance(lens, torch.Tensor)
+                    else type(lens).__name__)
+            raise ValueError(f"{name} must be an int32/int64 tensor of shape (batch,) = ({q.shape[0]},) on "
+                             f"{q.device}, got {desc}")
     if block_table is None: return
     if not isinstance(block_table, torch.Tensor) or block_table.dtype != torch.int32 or block_table.dim() != 2 \
             or block_table.shape[0] != q.shape[0] or block_table.device != q.device:
@@ -742,14 +750,15 @@ def flash_decode(q: torch.Tensor,  # queries (batch, q_heads, n_q, head_dim): th
                  cache_seqlens: torch.Tensor,  # (batch,) int: valid keys per row, the new ones included
                  block_table: torch.Tensor = None,  # (batch, max_blocks) int32: row b's j-th block of keys; None: not paged
                  sm_scale: float = None,  # score scale; default 1/sqrt(head_dim)
+                 cache_start: torch.Tensor = None,  # (batch,) int: keys before cache_start[b] are padding; None: 0
                  num_splits: int = None,  # key splits (thread blocks per row and head); default: fill the GPU
                 ) -> torch.Tensor:  # (batch, q_heads, n_q, head_dim), q's dtype
     "Attention of a few new queries against a KV cache, split along the keys (flash-decoding); inference only."
-    _check_decode(q, k_cache, v_cache, cache_seqlens, block_table)
+    _check_decode(q, k_cache, v_cache, cache_seqlens, block_table, cache_start)
     sm_scale = 1.0 / math.sqrt(q.shape[-1]) if sm_scale is None else float(sm_scale)
     if INTERPRET and q.dtype == torch.bfloat16:  # the interpreter's bf16 arithmetic is wrong: compute in fp32
         return flash_decode(q.float(), k_cache.float(), v_cache.float(), cache_seqlens, block_table, sm_scale,
-                            num_splits).bfloat16()
+                            cache_start, num_splits).bfloat16()
     (B, H, NQ, D), HK = q.shape, k_cache.shape[1]
     page = 0 if block_table is None else k_cache.shape[2]
     n_max = k_cache.shape[2] if block_table is None else block_table.shape[1] * page
@@ -762,10 +771,12 @@ def flash_decode(q: torch.Tensor,  # queries (batch, q_heads, n_q, head_dim): th
     o_part = torch.empty(B, H, NQ, splits, D, dtype=torch.float32, device=q.device)
     lse_part = torch.empty(B, H, NQ, splits, dtype=torch.float32, device=q.device)
     table = cache_seqlens if block_table is None else block_table  # an unused pointer when not paged
+    starts = cache_seqlens if cache_start is None else cache_start  # an unused pointer without padding
     _decode_split[(splits, B * HK, row_blocks)](
-        q, k_cache, v_cache, cache_seqlens, table, o_part, lse_part, *q.stride()[:3], *k_cache.stride()[:3],
+        q, k_cache, v_cache, cache_seqlens, starts, table, o_part, lse_part, *q.stride()[:3], *k_cache.stride()[:3],
         *v_cache.stride()[:3], table.stride(0), H, HK, H // HK, NQ, splits, split_len, sm_scale * LOG2E,
-        PAGE=page, HEAD_DIM=D, BLOCK_D=_block_d(D), BLOCK_M=block_m, BLOCK_N=block_n, num_warps=4)
+        PAGE=page, HAS_START=cache_start is not None, HEAD_DIM=D, BLOCK_D=_block_d(D), BLOCK_M=block_m,
+        BLOCK_N=block_n, num_warps=4)
     return _combine_splits(o_part, lse_part).to(q.dtype)
 
 # %% ../../nbs/10_flash_attn.ipynb #8ecd9e59

@@ -17,6 +17,7 @@ timeout 150 torchrun --standalone --nproc_per_node=1 -m llm_scratch.train_cli --
 echo "exit ${PIPESTATUS[0]}" | tee -a "$OUT/torchrun1.log"
 cp /tmp/runs/torchrun1/log.jsonl "$OUT/torchrun1.jsonl" 2>/dev/null
 echo "== 2: flash features"
-timeout 120 python3 bench/experiments/flash_features/gpu_check.py --budget-s 60 2>&1 | tail -15 | tee "$OUT/flash_features.log"
+# (this run used bench/experiments/flash_features/gpu_check.py, since folded into the public bench: git show 0c6cf2e:bench/experiments/flash_features/gpu_check.py)
+timeout 120 python3 -m llm_scratch.bench.attn --check-only 2>&1 | tail -15 | tee "$OUT/flash_features.log"
 echo "== 3: generate bench"
 timeout 300 python3 -m llm_scratch.bench.llama --check --time-budget 230 --out "$OUT/llama_generate.json" 2>&1 | tail -30 | tee "$OUT/llama_generate.log"
