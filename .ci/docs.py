@@ -21,12 +21,11 @@ import nbformat, yaml
 from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).parent))
-from docs_procs import pandoc_id  # noqa: E402  (the heading ids the site has)
+from docs_procs import PROCS, pandoc_id  # noqa: E402  (the heading ids the site has)
 
 ROOT = Path(__file__).resolve().parents[1]
 PROC, OUT = ROOT / "_proc", ROOT / "_preview"
 KATEX = "0.16.22"  # the KaTeX release vendored into the preview (npm package `katex`)
-PROCS = "docs_procs:show_export docs_procs:tidy_outputs docs_procs:doc_anchors"
 
 
 def settings() -> dict:

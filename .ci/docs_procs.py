@@ -20,6 +20,9 @@ import ast, re
 
 from nbdev.process import Processor
 
+# what settings.ini's `procs` must say: nbdev_docs (the site) and .ci/docs.py (the preview) run these processors
+PROCS = "docs_procs:show_export docs_procs:tidy_outputs docs_procs:doc_anchors"
+
 
 class show_export(Processor):
     "Treat `#| export` cells as `#| exports` cells for the docs: exported and shown."
