@@ -16,9 +16,9 @@ from .layers import rope_inv_freq
 from .llama2 import Llama, LlamaConfig, kv_cache_bytes, param_count
 
 # %% auto #0
-__all__ = ['NOISE_STEPS', 'PREFILL_TOKENS', 'DECODERS', 'KERNELS_MAX_BATCH', 'bandwidth_limit', 'greedy', 'compiled_last_logits',
-           'GraphDecoder', 'KernelDecoder', 'choose_decoder', 'make_decoder', 'release', 'decode_tokens',
-           'DecoderLogits']
+__all__ = ['NOISE_STEPS', 'PREFILL_TOKENS', 'FLASH_DECODE_MIN_LEN', 'DECODERS', 'KERNELS_MAX_BATCH', 'bandwidth_limit', 'greedy',
+           'compiled_last_logits', 'GraphDecoder', 'KernelDecoder', 'choose_decoder', 'make_decoder', 'release',
+           'decode_tokens', 'DecoderLogits']
 
 # %% ../nbs/08d_decode.ipynb #177e61e7
 def bandwidth_limit(cfg: LlamaConfig,
@@ -196,6 +196,7 @@ def decode(self: GraphDecoder, n: int):
         else: self._step()
 
 # %% ../nbs/08d_decode.ipynb #4cbe451d
+FLASH_DECODE_MIN_LEN = 1024   # 'auto' splits the keys (flash_decode) from caches this long (probe2_run4.json, H200)
 class KernelDecoder(GraphDecoder):
     "GraphDecoder whose forward runs the fused Triton kernels of kernels.llama_decode: 5 per layer, no torch.compile."
     def __init__(self, model: Llama,     # built with fused_projections=True
@@ -203,11 +204,14 @@ class KernelDecoder(GraphDecoder):
                  max_seq_len: int,       # cache length: prompt + new tokens must fit
                  graph: bool = True,     # on a GPU, capture the step as one CUDA graph and replay it
                  prefill_chunk: Optional[int] = None,   # prompt positions per prefill step (as in GraphDecoder)
-                 pdl: bool = False):     # programmatic dependent launch of the kernels (Hopper+; kernels.llama_decode)
+                 pdl: bool = False,      # programmatic dependent launch of the kernels (Hopper+; kernels.llama_decode)
+                 attention: str = "auto"):  # 'decode_attention', 'flash_decode', or 'auto' (see FLASH_DECODE_MIN_LEN)
         if not model.config.fused_projections:
             raise ValueError("KernelDecoder reads the stacked wqkv and w13 weights: build the model with "
                              "fused_projections=True (e.g. Llama.from_hf(folder, fused_projections=True))")
         if batch > 64: raise ValueError(f"the decode kernels take at most 64 rows, got batch={batch}; use GraphDecoder")
+        if attention not in ("auto", "decode_attention", "flash_decode"):
+            raise ValueError(f"attention must be 'auto', 'decode_attention' or 'flash_decode', got {attention!r}")
         dev = model.output.weight.device
         if pdl and (dev.type != "cuda" or torch.cuda.get_device_capability(dev)[0] < 9):
             raise ValueError(f"pdl=True needs a CUDA GPU of compute capability 9.0 or higher, the model is on {dev}; use pdl=False")
@@ -218,7 +222,8 @@ class KernelDecoder(GraphDecoder):
         self.h, self.act = new(cfg.dim), new(cfg.ffn_dim)                   # residual stream, SwiGLU output
         self.q, self.attn = new(cfg.n_heads * cfg.head_dim), new(cfg.n_heads * cfg.head_dim)
         self.inv_freq = rope_inv_freq(cfg.head_dim, cfg.rope_theta, w.device)
-        self.flash = cfg.attn_impl in ("triton", "triton_op")   # attention: flash_decode, else decode_attention
+        self.flash = (attention == "flash_decode" or attention == "auto" and           # attention over the cache
+                      (cfg.attn_impl in ("triton", "triton_op") or self.max_seq_len >= FLASH_DECODE_MIN_LEN))
         self.pdl = pdl
         self.seqlens = torch.zeros(batch, dtype=torch.long, device=w.device)   # flash_decode's keys per row: pos + 1
 
