@@ -134,7 +134,7 @@ def run_decode(out: Path, quick: bool, figures: dict) -> dict:
 
 @part("generate", ("generate.tok_per_s", "generate.fraction_of_limit", "generate.compiled8_tok_per_s",
                    "generate.compiled32_tok_per_s", "generate.ttft_ms", "generate.hf_tok_per_s", "generate.hf_ttft_ms",
-                   "generate.ttft_vs_hf", "generate.beside_hf_tok_per_s"),
+                   "generate.ttft_vs_hf", "generate.beside_hf_tok_per_s", "generate.topp_vs_greedy"),
       quick_skips=("generate.compiled8_tok_per_s", "generate.compiled32_tok_per_s"), minutes=(5, 1.5),
       does="bench.llama --check: generate at batch 1, 8, 32, first-token times, transformers' generate")
 def run_generate(out: Path, quick: bool, figures: dict) -> dict:
@@ -142,7 +142,8 @@ def run_generate(out: Path, quick: bool, figures: dict) -> dict:
     f = out / "llama_generate.json"
     bench_llama.main(["--out", str(f), "--time-budget", "300"]
                      + (["--batches", "1", "--no-compiled"] if quick else ["--batches", "1", "8", "32", "--check"]))
-    return {k: v for k, v in generate_figures(json.loads(f.read_text())).items() if k.startswith("generate.")}
+    skip = PARTS["generate"].quick_skips if quick else ()      # what the quick run does not measure
+    return {k: v for k, v in generate_figures(json.loads(f.read_text())).items() if k.startswith("generate.") and k not in skip}
 
 # %% ../../nbs/11b_gpu_checks.ipynb #7f3b34e5
 CPU_PART = "cpu"   # the CPU row's claims: asserted by `pytest tests --flags slow`, not by this command
