@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# What the next session should run first on one GPU (each PART fits one 10-minute device call):
+#   PART=suite   the contributor's suite on the GPU: .ci/gpu_suite --cuda over every notebook but 07g's cuda cells
+#                (the training benchmarks, ~15 min: see PART=train), 8 notebooks at a time, then 07g without them;
+#                each test's pass/fail is printed as it ends (-v), so a cut run still names what passed (issue 17)
+#   PART=checks  python -m llm_scratch.bench.checks --quick for the one-GPU parts but training (issue 19)
+#   PART=train   python -m llm_scratch.bench.checks --quick --only train (issues 15 and 19)
+# Usage on the GPU machine, from the repository root, with the wheel folders carried (see .ci/gpu_suite):
+#   PART=suite bash bench/experiments/gpu-verify/run.sh
+# Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
+# collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
+set -uo pipefail
+OUT=${OUT:-/tmp/out}; mkdir -p "$OUT/run"
+export PYTHONUNBUFFERED=1
+case "${PART:-suite}" in
+  suite)
+    timeout 60 .ci/gpu_suite --wheels ".whl .whl/test" -k install_only_no_test > /dev/null 2>&1   # install, no test
+    OUT="$OUT/run" timeout 420 .ci/gpu_suite --wheels ".whl .whl/test" --cuda -n 8 -v -rf -p no:cacheprovider \
+        -k "not 07g_train_speed" > "$OUT/run/suite.txt" 2>&1
+    echo "suite exit $?" | tee -a "$OUT/run/suite.txt"
+    timeout 90 pytest tests -v -rf -p no:cacheprovider -k "07g_train_speed" > "$OUT/run/suite_07g.txt" 2>&1
+    echo "07g exit $?" | tee -a "$OUT/run/suite_07g.txt"
+    grep -hE "(PASSED|FAILED|ERROR) tests/" "$OUT"/run/suite*.txt | sed 's/.*\] //' | sort | uniq -c | tail -80;;
+  checks)
+    python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
+    export PYTHONPATH=/tmp/site:$PWD
+    timeout 560 python3 -m llm_scratch.bench.checks --quick --only ceilings,attn,decode,generate --budget-min 9 \
+        --out "$OUT/run/checks" > "$OUT/run/checks.txt" 2>&1
+    echo "checks exit $?" | tee -a "$OUT/run/checks.txt"; tail -60 "$OUT/run/checks.txt";;
+  train)
+    python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
+    export PYTHONPATH=/tmp/site:$PWD
+    timeout 560 python3 -m llm_scratch.bench.checks --quick --only train --budget-min 9 --out "$OUT/run/train" \
+        > "$OUT/run/train.txt" 2>&1
+    echo "train exit $?" | tee -a "$OUT/run/train.txt"; grep -v "^step " "$OUT/run/train.txt" | tail -60;;
+esac
+tar czf /tmp/gpu-verify.tgz -C "$OUT" run && rm -rf "$OUT/run" && mv /tmp/gpu-verify.tgz "$OUT/"
