@@ -703,21 +703,50 @@ def _decode_split(Q, K, V, SEQLENS, STARTS, TABLE, O_PART, LSE_PART,
     empty = l_i == 0.0
     l_safe = tl.where(empty, 1.0, l_i)
     part = ((b * H + h) * N_Q + qi) * SPLITS + split  # O_PART is (B, H, N_Q, SPLITS, D), LSE_PART without D
-    tl.store(O_PART + part[:, None] * HEAD_DIM + d[None, :], acc / l_safe[:, None], mask=row_ok[:, None] & d_ok[None, :])
+    o = (acc / l_safe[:, None]).to(O_PART.dtype.element_ty)  # q's dtype when one split writes the output itself
+    tl.store(O_PART + part[:, None] * HEAD_DIM + d[None, :], o, mask=row_ok[:, None] & d_ok[None, :])
     tl.store(LSE_PART + part, tl.where(empty, float("-inf"), m_i + tl.log2(l_safe)), mask=row_ok)
+
+# %% ../../nbs/10_flash_attn.ipynb #cb470e5b
+@triton.jit
+def _combine_splits_kernel(O_PART, LSE_PART, O, SPLITS, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr,
+                           BLOCK_D: tl.constexpr):
+    "Merge one query row's SPLITS partial outputs by their base-2 log-sum-exps; write the row in O's dtype."
+    row = tl.program_id(0).to(tl.int64)  # a row of (B, H, N_Q): its partials are O_PART[row, :SPLITS]
+    s = tl.arange(0, BLOCK_S)
+    d = tl.arange(0, BLOCK_D)
+    m = tl.full([BLOCK_S], float("-inf"), tl.float32)
+    for s0 in range(0, SPLITS, BLOCK_S):
+        m = tl.maximum(m, tl.load(LSE_PART + row * SPLITS + s0 + s, mask=s0 + s < SPLITS, other=float("-inf")))
+    m_row = tl.max(m, 0)
+    m_row = tl.where(m_row == float("-inf"), 0.0, m_row)  # no split saw a key: every weight below is 0
+    acc = tl.zeros([BLOCK_D], tl.float32)
+    l = tl.zeros([BLOCK_S], tl.float32)
+    for s0 in range(0, SPLITS, BLOCK_S):
+        ok = s0 + s < SPLITS
+        w = tl.exp2(tl.load(LSE_PART + row * SPLITS + s0 + s, mask=ok, other=float("-inf")) - m_row)
+        o = tl.load(O_PART + (row * SPLITS + s0 + s)[:, None] * HEAD_DIM + d[None, :],
+                    mask=ok[:, None] & (d[None, :] < HEAD_DIM), other=0.0)
+        acc += tl.sum(w[:, None] * o, 0)
+        l += w
+    l_row = tl.sum(l, 0)
+    tl.store(O + row * HEAD_DIM + d, acc / tl.where(l_row == 0.0, 1.0, l_row), mask=d < HEAD_DIM)
+
+
+def _combine_splits(o_part: torch.Tensor, lse_part: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
+    "Merge contiguous partials (B, H, N_Q, splits, D) by their log-sum-exps (B, H, N_Q, splits) into (B, H, N_Q, D)."
+    *rows, splits, D = o_part.shape
+    out = torch.empty(*rows, D, dtype=dtype, device=o_part.device)
+    _combine_splits_kernel[(out.numel() // D,)](o_part, lse_part, out, splits, HEAD_DIM=D,
+                                                BLOCK_S=min(64, triton.next_power_of_2(splits)), BLOCK_D=_block_d(D))
+    return out
+
 
 # %% ../../nbs/10_flash_attn.ipynb #52a0c644
 @functools.lru_cache
 def _sm_count(device: torch.device) -> int:
     "Streaming multiprocessors of a GPU (a small stand-in under the interpreter)."
     return torch.cuda.get_device_properties(device).multi_processor_count if device.type == "cuda" else 4
-
-
-def _combine_splits(o_part: torch.Tensor, lse_part: torch.Tensor) -> torch.Tensor:
-    "Merge partial outputs (..., splits, D) by their base-2 log-sum-exps (..., splits): one online-softmax rescale."
-    m = lse_part.amax(-1, keepdim=True)
-    w = torch.exp2(lse_part - torch.where(torch.isinf(m), 0.0, m))  # a row that saw no key has all weights 0
-    return (w[..., None] * o_part).sum(-2) / w.sum(-1, keepdim=True).clamp_min(1e-30)
 
 
 def _check_decode(q, k_cache, v_cache, cache_seqlens, block_table, cache_start=None):
@@ -768,7 +797,7 @@ def flash_decode(q: torch.Tensor,  # queries (batch, q_heads, n_q, head_dim): th
         num_splits = min(triton.cdiv(n_max, block_n), triton.cdiv(2 * _sm_count(q.device), B * HK * row_blocks))
     split_len = triton.cdiv(triton.cdiv(n_max, max(1, num_splits)), block_n) * block_n
     splits = triton.cdiv(n_max, split_len)
-    o_part = torch.empty(B, H, NQ, splits, D, dtype=torch.float32, device=q.device)
+    o_part = torch.empty(B, H, NQ, splits, D, dtype=q.dtype if splits == 1 else torch.float32, device=q.device)
     lse_part = torch.empty(B, H, NQ, splits, dtype=torch.float32, device=q.device)
     table = cache_seqlens if block_table is None else block_table  # an unused pointer when not paged
     starts = cache_seqlens if cache_start is None else cache_start  # an unused pointer without padding
@@ -777,7 +806,7 @@ def flash_decode(q: torch.Tensor,  # queries (batch, q_heads, n_q, head_dim): th
         *v_cache.stride()[:3], table.stride(0), H, HK, H // HK, NQ, splits, split_len, sm_scale * LOG2E,
         PAGE=page, HAS_START=cache_start is not None, HEAD_DIM=D, BLOCK_D=_block_d(D), BLOCK_M=block_m,
         BLOCK_N=block_n, num_warps=4)
-    return _combine_splits(o_part, lse_part).to(q.dtype)
+    return o_part.squeeze(3) if splits == 1 else _combine_splits(o_part, lse_part, q.dtype)
 
 # %% ../../nbs/10_flash_attn.ipynb #8ecd9e59
 @torch.library.custom_op("llm_scratch::flash_attn_fwd", mutates_args=())
