@@ -88,3 +88,21 @@ def test_defined_names_and_ids():
     assert docs_procs.pandoc_id("GPT.forward") == "gpt.forward"
     assert docs_procs.pandoc_id("Exploring the GPT-2 (124M) checkpoint") == "exploring-the-gpt-2-124m-checkpoint"
     assert docs_procs.pandoc_id("_attn_bwd_dq") == "attn_bwd_dq"
+
+
+def test_save_outputs_finds_results_cells_without_output(tmp_path):
+    "`.ci/save_outputs.py --check`: a `#| echo: false` cell without outputs is reported; exported, hidden and test cells are not."
+    import json, save_outputs
+    code = lambda src, outs=(): {"cell_type": "code", "metadata": {}, "source": src, "outputs": list(outs)}
+    shown = {"output_type": "execute_result", "data": {"text/plain": "1"}, "metadata": {}}
+    nb = {"cells": [code("#| export\ndef f(): pass"), code("#| hide\nx = 1"), code("assert f() is None"),
+                    code("#| echo: false\nf()"), code("#| echo: false\nx", [shown]),
+                    {"cell_type": "markdown", "metadata": {}, "source": "#| echo: false"}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    p = tmp_path / "nb.ipynb"
+    p.write_text(json.dumps(nb))
+    assert save_outputs.results_cells(nb) == [3, 4]
+    assert save_outputs.missing(p) == [3]
+    nb["cells"][3]["outputs"] = [shown]
+    p.write_text(json.dumps(nb))
+    assert save_outputs.missing(p) == []
