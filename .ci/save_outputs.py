@@ -54,7 +54,6 @@ def run_and_save(path: Path) -> list:
     finally: os.chdir(cwd)
     for i in want:
         outs = [dict(o) for o in nb.cells[i].get("outputs", [])]
-        for o in outs: o.pop("execution_count", None) if o.get("output_type") == "stream" else None
         raw["cells"][i]["outputs"] = outs
     path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n")
     return want
