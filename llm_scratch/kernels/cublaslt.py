@@ -14,6 +14,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .interpret import op_name   # custom operators' names, safe to define twice in a process
+
 # %% auto #0
 __all__ = ['CUBLASLT_SRC', 'EPILOGUES', 'ONES', 'lt_matmul', 'gelu_tanh_grad', 'append_ones', 'ones_row', 'tuned_mm',
            'gelu_linear_aux', 'dgelu_matmul', 'gelu_mlp', 'FusedGeluMLP', 'OnesColumnLinear', 'TunedLinear']
@@ -183,7 +185,7 @@ def _mm_ref(a: torch.Tensor, b: torch.Tensor, bias: Optional[torch.Tensor], mode
         return x @ b.t() if bias is None else torch.addmm(bias, x, b.t())
     return a @ b if mode == "nn" else a.t() @ b
 
-@torch.library.custom_op("llm_scratch::tuned_mm", mutates_args=())
+@torch.library.custom_op(op_name("llm_scratch::tuned_mm"), mutates_args=())
 def _tuned_mm(a: torch.Tensor, b: torch.Tensor, bias: Optional[torch.Tensor], mode: str) -> torch.Tensor:
     "One plain product through `lt_matmul` (bf16 on CUDA), whose algorithm is the fastest of the timed candidates."
     if not all(t.is_cuda and t.dtype == torch.bfloat16 and t.stride(-1) == 1 for t in (a, b, *([bias] * (bias is not None)))):
@@ -223,7 +225,7 @@ def _lt_ok(*ts: torch.Tensor) -> bool:
     "Can these tensors go to cuBLASLt as they are? (CUDA, bf16, contiguous)"
     return all(t.is_cuda and t.dtype == torch.bfloat16 and t.is_contiguous() for t in ts)
 
-@torch.library.custom_op("llm_scratch::gelu_linear_aux", mutates_args=())
+@torch.library.custom_op(op_name("llm_scratch::gelu_linear_aux"), mutates_args=())
 def gelu_linear_aux(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, ones_column: bool = False
                    ) -> tuple[torch.Tensor, torch.Tensor]:
     """(gelu_tanh(x wᵀ + b), x wᵀ + b) for w (H, K) and x (N, ≥K) (columns past K are ignored): one cuBLASLt call
@@ -243,7 +245,7 @@ def gelu_linear_aux(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, ones_colu
 def _(x, w, b, ones_column=False):
     return x.new_empty(x.size(0), w.size(0) + (ONES if ones_column else 0)), x.new_empty(x.size(0), w.size(0))
 
-@torch.library.custom_op("llm_scratch::dgelu_matmul", mutates_args=())
+@torch.library.custom_op(op_name("llm_scratch::dgelu_matmul"), mutates_args=())
 def dgelu_matmul(dy: torch.Tensor, w: torch.Tensor, pre: torch.Tensor) -> torch.Tensor:
     "(dy w) · gelu_tanh'(pre) for dy (N, C), w (C, H), pre (N, H): one cuBLASLt call (DGELU) for bf16 on CUDA."
     if _lt_ok(dy, w, pre):

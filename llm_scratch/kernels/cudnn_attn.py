@@ -10,6 +10,7 @@ import math
 import torch
 
 from .cublaslt import ONES, ones_row, tuned_mm
+from .interpret import op_name
 
 # %% auto #0
 __all__ = ['qkv_attention', 'attention_proj']
@@ -85,7 +86,7 @@ def _causal_scores(q, k, scale):
     T = q.size(2)
     return s.masked_fill(torch.ones(T, T, dtype=torch.bool, device=q.device).triu(1), float("-inf"))
 
-@torch.library.custom_op("llm_scratch::qkv_attention_fwd", mutates_args=())
+@torch.library.custom_op(op_name("llm_scratch::qkv_attention_fwd"), mutates_args=())
 def _qkv_fwd(qkv: torch.Tensor, n_head: int, scale: float, ones_block: bool = False
             ) -> tuple[torch.Tensor, torch.Tensor]:
     """Causal attention of packed (B, T, 3C) qkv: output (B, T, C) and each score row's log-sum-exp (B, H, T, 1), fp32
@@ -112,7 +113,7 @@ def _(qkv, n_head, scale, ones_block=False):
             qkv.new_empty(B, n_head, T, 1, dtype=torch.promote_types(qkv.dtype, torch.float32)))
 
 # %% ../../nbs/07e_cudnn_attn.ipynb #1c124b30
-@torch.library.custom_op("llm_scratch::qkv_attention_bwd", mutates_args=())
+@torch.library.custom_op(op_name("llm_scratch::qkv_attention_bwd"), mutates_args=())
 def _qkv_bwd(do: torch.Tensor, qkv: torch.Tensor, o: torch.Tensor, lse: torch.Tensor, n_head: int, scale: float
             ) -> torch.Tensor:
     "Gradient of `_qkv_fwd`'s output w.r.t. qkv, as one (B, T, 3C) tensor (cuDNN writes dq, dk, dv into it); o may carry a ones block."

@@ -14,7 +14,7 @@ import math
 
 import torch
 
-from .interpret import INTERPRET   # first: without a GPU it selects Triton's CPU interpreter
+from .interpret import INTERPRET, op_name   # first: without a GPU it selects Triton's CPU interpreter
 import triton
 import triton.language as tl
 
@@ -809,7 +809,7 @@ def flash_decode(q: torch.Tensor,  # queries (batch, q_heads, n_q, head_dim): th
     return o_part.squeeze(3) if splits == 1 else _combine_splits(o_part, lse_part, q.dtype)
 
 # %% ../../nbs/10_flash_attn.ipynb #8ecd9e59
-@torch.library.custom_op("llm_scratch::flash_attn_fwd", mutates_args=())
+@torch.library.custom_op(op_name("llm_scratch::flash_attn_fwd"), mutates_args=())
 def _flash_fwd_op(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, causal: bool, sm_scale: float
                  ) -> tuple[torch.Tensor, torch.Tensor]:
     "The forward launcher as an opaque op: (out, lse)."
@@ -822,7 +822,7 @@ def _(q, k, v, causal, sm_scale):
     return q.new_empty(q.shape), q.new_empty(q.shape[:3], dtype=torch.float32)
 
 
-@torch.library.custom_op("llm_scratch::flash_attn_bwd", mutates_args=())
+@torch.library.custom_op(op_name("llm_scratch::flash_attn_bwd"), mutates_args=())
 def _flash_bwd_op(do: torch.Tensor, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, o: torch.Tensor,
                   lse: torch.Tensor, causal: bool, sm_scale: float) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     "The backward launchers as an opaque op: (dq, dk, dv)."
