@@ -20,7 +20,7 @@ if not torch.cuda.is_available() and "TRITON_INTERPRET" not in os.environ:
 
 INTERPRET = os.environ.get("TRITON_INTERPRET", "0") == "1"  # True when kernels run in Triton's CPU interpreter
 
-# %% ../../nbs/07a_kernels.ipynb #f9ccd914
+# %% ../../nbs/07a_kernels.ipynb #bdde42ad
 def op_name(qualname: str) -> str:
     "`qualname` ('namespace::name') if no operator of that name exists in this process yet, else the first free `name_2`, `name_3`, ..."
     ns, sep, name = qualname.partition("::")
