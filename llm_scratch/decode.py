@@ -16,9 +16,10 @@ from .layers import rope_inv_freq
 from .llama2 import Llama, LlamaConfig, kv_cache_bytes, param_count
 
 # %% auto #0
-__all__ = ['NOISE_STEPS', 'PREFILL_TOKENS', 'FLASH_DECODE_MIN_LEN', 'DECODERS', 'KERNELS_MAX_BATCH', 'bandwidth_limit', 'greedy',
-           'compiled_last_logits', 'GraphDecoder', 'KernelDecoder', 'choose_decoder', 'make_decoder', 'release',
-           'decode_tokens', 'DecoderLogits']
+__all__ = ['NOISE_STEPS', 'PREFILL_TOKENS', 'FLASH_DECODE_MIN_LEN', 'DECODERS', 'STATIC_CACHE', 'KERNELS_MAX_BATCH',
+           'bandwidth_limit', 'greedy', 'logits_of', 'context_limit', 'compiled_last_logits', 'GraphDecoder',
+           'KernelDecoder', 'plain_kernels', 'choose_decoder', 'make_decoder', 'release', 'decode_tokens',
+           'DecoderLogits']
 
 # %% ../nbs/08d_decode.ipynb #177e61e7
 def bandwidth_limit(cfg: LlamaConfig,
@@ -41,9 +42,23 @@ def greedy(logits: torch.Tensor, noise: Optional[torch.Tensor] = None) -> torch.
     "The token choice of greedy decoding: the argmax of each row of logits (B, V) (noise, for sampling, unused)."
     return logits.argmax(-1)
 
-def _last_logits(model: Llama, tok: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+def logits_of(model, tokens: torch.Tensor,               # a Llama or a GPT with its cache set up; (B, T) ids
+              pos: torch.Tensor,                           # (1,) slot of tokens[:, 0]: a tensor, so shapes stay static
+              logits_at: Optional[torch.Tensor] = None,    # (n,) indices into T: only these positions' logits
+             ) -> torch.Tensor:
+    "float32 logits (B, T or n, vocab_size) from either model: a Llama returns them, a GPT (logits, loss) over a padded vocabulary."
+    out = model(tokens, start_pos=pos, logits_at=logits_at)
+    out = out[0] if isinstance(out, tuple) else out
+    return out[..., :model.config.vocab_size].float()
+
+def _last_logits(model, tok: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
     "float32 logits (B, V) of tok (B, 1) at position pos, a (1,) tensor: static shapes, one graph for every step."
-    return model(tok, pos)[:, -1]
+    return logits_of(model, tok, pos)[:, -1]
+
+def context_limit(model) -> tuple:
+    "(name, value) of the config field that bounds a static cache: a Llama's max_seq_len, a GPT's block_size."
+    name = "max_seq_len" if hasattr(model.config, "max_seq_len") else "block_size"
+    return name, getattr(model.config, name)
 
 _COMPILED = {}
 
@@ -55,8 +70,8 @@ def compiled_last_logits(mode: Optional[str] = None, options: Optional[dict] = N
     return _COMPILED[key]
 
 class GraphDecoder:
-    "Decoding a Llama with a static KV cache: one step (forward the token, choose the next) replayed as a CUDA graph."
-    def __init__(self, model: Llama,
+    "Decoding a Llama or a GPT with a static KV cache: one step (forward the token, choose the next) replayed as a CUDA graph."
+    def __init__(self, model,            # a Llama or a GPT (anything with their static-cache protocol)
                  batch: int,         # rows decoded together
                  max_seq_len: int,   # cache length: prompt + new tokens must fit
                  compile: bool = True, # torch.compile the forward (fullgraph, static shapes)
@@ -71,11 +86,10 @@ class GraphDecoder:
         self.kind = "compiled" if compile else "graph"
         self.attn_impl = model.config.attn_impl       # the attention its steps (and graphs) were built with
         self.compiled = compile
-        dev = model.output.weight.device
+        dev = next(model.parameters()).device
         new = lambda *shape, dtype=torch.long: torch.zeros(shape, dtype=dtype, device=dev)
         self.pad = new(batch)                         # left padding of each row (prompts of different lengths)
-        model.setup_cache(batch, max_seq_len, pad_lens=self.pad)   # the model reads self.pad itself
-        self.caches = [layer.attention.kv_cache for layer in model.layers]   # kept: the graph reads their memory
+        self.caches = model.setup_cache(batch, max_seq_len, pad_lens=self.pad)   # kept: the graph reads their memory
         self.tok, self.pos, self.t = new(batch, 1), new(1), new(1)   # current token, its position, noise row
         self.logits = new(batch, model.config.vocab_size, dtype=torch.float32)
         self.out = new(batch, max_seq_len + 1)        # prompt and generated tokens, by position
@@ -117,7 +131,7 @@ def _step(self: GraphDecoder):
 @patch
 def _prefill_step(self: GraphDecoder):
     "One chunk of the prompt through the model's forward at positions chunk_pos..; the logits of row chunk_at into self.logits."
-    self.logits.copy_(self.model(self.chunk_tok, self.chunk_pos, logits_at=self.chunk_at)[:, 0])
+    self.logits.copy_(logits_of(self.model, self.chunk_tok, self.chunk_pos, self.chunk_at)[:, 0])
 
 # %% ../nbs/08d_decode.ipynb #cea2d9af
 @patch
@@ -167,7 +181,7 @@ def prefill(self: GraphDecoder,
     self.generator = generator
     self.refill()
     C = self.chunk
-    if C == 0: self.logits.copy_(self.model(prompt, 0, logits_at=torch.tensor([P - 1], device=prompt.device))[:, 0])
+    if C == 0: self.logits.copy_(logits_of(self.model, prompt, 0, torch.tensor([P - 1], device=prompt.device))[:, 0])
     else:
         for s in range(0, P, C):
             s = min(s, self.max_seq_len - C)              # the last chunk ends inside the cache (it may redo a few tokens)
@@ -199,13 +213,16 @@ def decode(self: GraphDecoder, n: int):
 FLASH_DECODE_MIN_LEN = 1024   # 'auto' splits the keys (flash_decode) from caches this long (probe2_run4.json, H200)
 class KernelDecoder(GraphDecoder):
     "GraphDecoder whose forward runs the fused Triton kernels of kernels.llama_decode: 5 per layer, no torch.compile."
-    def __init__(self, model: Llama,     # built with fused_projections=True
+    def __init__(self, model: Llama,     # a Llama built with fused_projections=True
                  batch: int,             # rows decoded together (at most 64)
                  max_seq_len: int,       # cache length: prompt + new tokens must fit
                  graph: bool = True,     # on a GPU, capture the step as one CUDA graph and replay it
                  prefill_chunk: Optional[int] = None,   # prompt positions per prefill step (as in GraphDecoder)
                  pdl: bool = False,      # programmatic dependent launch of the kernels (Hopper+; kernels.llama_decode)
                  attention: str = "auto"):  # 'decode_attention', 'flash_decode', or 'auto' (see FLASH_DECODE_MIN_LEN)
+        if not isinstance(model, Llama):
+            raise ValueError(f"KernelDecoder runs LLaMA's fused decode kernels; decode a {type(model).__name__} with "
+                             "GraphDecoder (decoder='graph' or 'compiled')")
         if not model.config.fused_projections:
             raise ValueError("KernelDecoder reads the stacked wqkv and w13 weights: build the model with "
                              "fused_projections=True (e.g. Llama.from_hf(folder, fused_projections=True))")
@@ -254,22 +271,35 @@ class KernelDecoder(GraphDecoder):
 
 # %% ../nbs/08d_decode.ipynb #4a6f32db
 DECODERS = ("auto", "eager", "graph", "compiled", "kernels")
+STATIC_CACHE = ("setup_cache", "use_cache", "clear_cache", "reorder_cache", "check_tokens")   # the decoders' protocol
+
+def plain_kernels(model) -> bool:
+    "Whether a GPT runs the plain layers (no FP8, cuBLASLt or timed-algorithm options): the ones 'auto' captures for decoding."
+    cfg = model.config
+    return not (getattr(cfg, "fp8", False) or getattr(cfg, "tuned", False) or getattr(cfg, "ones_column", False)
+                or getattr(cfg, "mlp", "torch") != "torch")
 KERNELS_MAX_BATCH = 1   # "auto" runs the kernels up to this batch, the compiled step above it (measured: run 2 below)
 
 def choose_decoder(model, batch: int, total_len: int,    # rows, and prompt + new tokens per row
                    decoder: str = "auto") -> str:        # one of DECODERS
-    "The decoder `generate` runs: on a GPU for a Llama, 'kernels' (fused projections, small batches) or 'compiled'; else 'eager'."
+    "The decoder `generate` runs: on a GPU for a Llama 'kernels' (fused projections, small batches) or 'compiled', for a GPT 'graph'; else 'eager'."
     if decoder not in DECODERS: raise ValueError(f"decoder must be one of {DECODERS}, got {decoder!r}")
-    is_llama = callable(getattr(model, "use_cache", None)) and hasattr(getattr(model, "config", None), "fused_projections")
-    fits = is_llama and total_len <= model.config.max_seq_len
+    static = isinstance(model, Llama) or all(callable(getattr(model, f, None)) for f in STATIC_CACHE)   # Llama, GPT
+    is_llama = isinstance(model, Llama)
+    fits = static and total_len <= context_limit(model)[1]
     if decoder == "auto":
-        if not fits or model.output.weight.device.type != "cuda": return "eager"
+        if not fits or next(model.parameters()).device.type != "cuda": return "eager"
+        if not is_llama: return "graph" if plain_kernels(model) else "eager"   # replayed steps, no compile wait
         return "kernels" if model.config.fused_projections and batch <= KERNELS_MAX_BATCH else "compiled"
-    if decoder != "eager" and not is_llama:
-        raise ValueError(f"decoder={decoder!r} runs a Llama's static-cache step; a {type(model).__name__} "
+    if decoder != "eager" and not static:
+        raise ValueError(f"decoder={decoder!r} runs a static-cache step (a Llama or a GPT); a {type(model).__name__} "
                          "decodes with decoder='eager'")
+    if decoder == "kernels" and not is_llama:
+        raise ValueError(f"decoder='kernels' runs LLaMA's fused decode kernels; a {type(model).__name__} decodes with "
+                         "decoder='graph' or 'compiled'")
     if decoder != "eager" and not fits:
-        raise ValueError(f"prompt + new tokens = {total_len} exceed max_seq_len={model.config.max_seq_len}: a static "
+        name, limit = context_limit(model)
+        raise ValueError(f"prompt + new tokens = {total_len} exceed {name}={limit}: a static "
                          "cache cannot slide; shorten them or use decoder='eager'")
     if decoder == "kernels" and not model.config.fused_projections:
         raise ValueError("decoder='kernels' reads stacked wqkv/w13 weights: build the model with fused_projections=True "
@@ -278,11 +308,11 @@ def choose_decoder(model, batch: int, total_len: int,    # rows, and prompt + ne
 
 _LAST = {}   # id(model) -> the decoder of its last generate call, reused when the next one has the same shape
 
-def make_decoder(model: Llama, kind: str,          # 'graph', 'compiled' or 'kernels'
+def make_decoder(model, kind: str,                 # a Llama or a GPT; 'graph', 'compiled' or 'kernels'
                  batch: int, total_len: int,        # rows, and prompt + new tokens
                  pick: Optional[Callable] = greedy, eos_id: Optional[int] = None) -> GraphDecoder:
     "A captured decoder, its cache (total_len rounded up to 64 positions) attached to model; the last one again if it fits."
-    max_len = min(-(-total_len // 64) * 64, model.config.max_seq_len)   # fewer distinct shapes to compile
+    max_len = min(-(-total_len // 64) * 64, context_limit(model)[1])   # fewer distinct shapes to compile
     dec = _LAST.get(id(model))
     if dec is None or dec.model is not model or ((dec.kind, dec.batch, dec.max_seq_len, dec.attn_impl)
                                                  != (kind, batch, max_len, model.config.attn_impl)):

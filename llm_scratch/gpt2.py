@@ -19,7 +19,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
-from .layers import ATTN_IMPLS, KVCache, apply_rotary, attention, rope_angles
+from .layers import (ATTN_IMPLS, CacheView, KVCache, apply_rotary, attention, cache_view, cached_attention,
+                                rope_angles)
 
 # %% ../nbs/02_gpt2.ipynb #c87634a7
 GPT_ATTN_IMPLS = ATTN_IMPLS + ("cudnn_fe",)   # the shared ones, and cuDNN on GPT-2's packed qkv
@@ -103,22 +104,21 @@ class CausalSelfAttention(nn.Module):
         self.kv_cache = None   # a `KVCache` while sampling (see "A KV cache for sampling")
 
     def forward(self, x: torch.Tensor,              # (B, T, C)
-                start_pos: int | None = None,       # with a KV cache: position of x[:, 0]
+                view: CacheView | None = None,      # with a KV cache: where x's keys go and what it sees (`cache_view`)
                ) -> torch.Tensor:
         B, T, C = x.shape
         qkv = self.c_attn(x)                                              # (B, T, 3C)
-        if self.impl == "cudnn_fe" and start_pos is None and not self.rope:
+        if self.impl == "cudnn_fe" and view is None and not self.rope:
             return self.resid_dropout(self.packed_attention(qkv))
         q, k, v = qkv.split(C, dim=2)                                     # 3 × (B, T, C)
         q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))  # (B, H, T, D)
         if self.rope:                                                     # (see "Rotary positions")
-            cos, sin = rope_angles(torch.arange(T, device=x.device) + (start_pos or 0), C // self.n_head)
+            pos = torch.arange(T, device=x.device) if view is None else view.positions[:, None]   # (T,) or (B|1, 1, T)
+            cos, sin = rope_angles(pos, C // self.n_head)
             q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
-        if start_pos is not None:           # KV cache: store these keys/values, then attend over all of them
-            k, v = self.kv_cache.update(start_pos, k, v)                  # (B, H, start_pos + T, D)
-            k, v = k.to(q.dtype), v.to(q.dtype)
         impl = "sdpa" if self.impl == "cudnn_fe" else self.impl          # cuDNN's packed path is for training shapes
-        y = attention(q, k, v, impl=impl, dropout_p=self.dropout if self.training else 0.0)   # (B, H, T, D)
+        if view is None: y = attention(q, k, v, impl=impl, dropout_p=self.dropout if self.training else 0.0)
+        else: y = cached_attention(q, k, v, self.kv_cache, view, impl)   # KV cache: store k, v, attend over the cache
         y = y.transpose(1, 2).contiguous().view(B, T, C)                  # (B, T, C): heads side by side
         return self.resid_dropout(self.c_proj(y))
 
@@ -160,8 +160,8 @@ class Block(nn.Module):
         self.ln_2 = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.mlp = make_mlp(config)
 
-    def forward(self, x: torch.Tensor, start_pos: int | None = None) -> torch.Tensor:
-        x = x + self.attn(self.ln_1(x), start_pos)
+    def forward(self, x: torch.Tensor, view: CacheView | None = None) -> torch.Tensor:
+        x = x + self.attn(self.ln_1(x), view)
         return x + self.mlp(self.ln_2(x))
 
 # %% ../nbs/02_gpt2.ipynb #cbc49174
@@ -179,6 +179,7 @@ class GPT(nn.Module):
         ))
         self.lm_head = nn.Linear(config.n_embd, config.padded_vocab_size, bias=False)
         self.lm_head.weight = self.transformer.wte.weight   # weight tying: one Parameter, two uses
+        self.register_buffer("pad_lens", None, persistent=False)   # left padding of each cached row (`use_cache`)
         self.apply(self._init_weights)
         resid_std = 0.02 / math.sqrt(2 * config.n_layer)
         for name, p in self.named_parameters():
@@ -198,29 +199,39 @@ class GPT(nn.Module):
         if exclude_embeddings: n -= sum(e.weight.numel() for k, e in self.transformer.items() if k in ("wte", "wpe"))
         return n
 
-    def _check_input(self, idx: torch.Tensor, start_pos: int | None):
+    def check_tokens(self, idx: torch.Tensor):
+        "Refuse a shape other than (B, T), more than block_size positions, or ids outside [0, vocab_size)."
         if idx.dim() != 2: raise ValueError(f"idx must have shape (B, T), got {tuple(idx.shape)}")
-        T = idx.size(1)
-        if T > self.config.block_size:
-            raise ValueError(f"sequence length {T} exceeds block_size {self.config.block_size}; "
+        if idx.size(1) > self.config.block_size:
+            raise ValueError(f"sequence length {idx.size(1)} exceeds block_size {self.config.block_size}; "
                              f"crop the input to its last {self.config.block_size} tokens")
-        if start_pos is not None:
-            cache = self.transformer.h[0].attn.kv_cache
-            if cache is None: raise RuntimeError("start_pos needs a KV cache: call setup_cache(batch_size, max_seq_len) first")
-            if start_pos < 0 or start_pos + T > cache.max_seq_len or idx.size(0) > cache.batch_size:
-                raise ValueError(f"{idx.size(0)} rows at positions {start_pos}..{start_pos + T - 1} do not fit the KV "
-                                 f"cache of {cache.batch_size} rows × {cache.max_seq_len} positions; call setup_cache again")
         if torch.compiler.is_compiling() or idx.numel() == 0: return   # a check that syncs would break the graph
+        if idx.is_cuda and torch.cuda.is_current_stream_capturing(): return   # likewise a CUDA graph being recorded
         lo, hi = (int(v) for v in torch.aminmax(idx))
         if lo < 0 or hi >= self.config.vocab_size:
             raise ValueError(f"token ids must be in [0, {self.config.vocab_size}), got ids from {lo} to {hi}")
 
+    def _check_input(self, idx: torch.Tensor, start_pos: int | torch.Tensor | None):
+        self.check_tokens(idx)
+        if start_pos is None: return
+        B, T, cache = idx.size(0), idx.size(1), self.transformer.h[0].attn.kv_cache
+        if cache is None: raise RuntimeError("start_pos needs a KV cache: call setup_cache(batch_size, max_seq_len) first")
+        at = f"positions {start_pos}..{start_pos + T - 1}" if isinstance(start_pos, int) else "its positions"
+        if B > cache.batch_size or isinstance(start_pos, int) and (start_pos < 0 or start_pos + T > cache.max_seq_len):
+            raise ValueError(f"{B} rows at {at} do not fit the KV cache of {cache.batch_size} rows × "
+                             f"{cache.max_seq_len} positions; call setup_cache again")
+
     def forward(self, idx: torch.Tensor,                  # token ids, (B, T) int64
                 targets: torch.Tensor | None = None,      # next-token ids (B, T); -100 marks positions to ignore
-                start_pos: int | None = None,             # with a KV cache (`setup_cache`): position of idx[:, 0]
+                start_pos: int | torch.Tensor | None = None,   # with a KV cache (`setup_cache`): slot of idx[:, 0]
+                logits_at: torch.Tensor | None = None,    # (n,) indices into T: only these positions' logits
                ) -> tuple[torch.Tensor, torch.Tensor | None]:
-        "Logits (B, T, padded_vocab_size) and, when `targets` are given, the mean cross-entropy loss."
-        logits = self.lm_head(self.hidden_states(idx, start_pos))                          # (B, T, V)
+        "Logits (B, T or n, padded_vocab_size) and, when `targets` are given, the mean cross-entropy loss."
+        h = self.hidden_states(idx, start_pos)                                             # (B, T, C)
+        if logits_at is not None:
+            if targets is not None: raise ValueError("logits_at keeps some positions only: it cannot score targets")
+            h = h.index_select(1, logits_at)                                               # (B, n, C)
+        logits = self.lm_head(h)                                                           # (B, T, V)
         if self.config.padded_vocab_size > self.config.vocab_size:
             logits[..., self.config.vocab_size:] = float("-inf")  # padding tokens: probability exactly 0
         loss = None
@@ -231,15 +242,20 @@ class GPT(nn.Module):
     def hidden_states(self, idx: torch.Tensor, start_pos: int | None = None) -> torch.Tensor:
         "The final LayerNorm's output (B, T, C): all of `forward` but the output layer (a fused loss starts here)."
         self._check_input(idx, start_pos)
-        start = start_pos or 0
+        view = None
+        if start_pos is not None:               # through the cache: slots, positions after padding, the mask
+            flash = self.config.attn_impl in ("triton", "triton_op")      # flash_decode reads lengths, not a mask
+            view = cache_view(idx.size(0), idx.size(1), start_pos, self.transformer.h[0].attn.kv_cache.max_seq_len,
+                              self.pad_lens, flash, idx.device)
         x = self.transformer.wte(idx)                                                     # (B, T, C)
         if not self.config.rope:                    # learned positions (with rope, attention rotates q and k)
-            x = x + self.transformer.wpe(torch.arange(start, start + idx.size(1), device=idx.device))
+            pos = torch.arange(idx.size(1), device=idx.device) if view is None else view.positions   # (T,) or (B|1, T)
+            x = x + self.transformer.wpe(pos)
         dev = x.device.type
         if self.config.bf16_residual and torch.is_autocast_enabled(dev):   # the residual stream in the autocast dtype
             x = x.to(torch.get_autocast_dtype(dev))
         x = self.transformer.drop(x)
-        for block in self.transformer.h: x = block(x, start_pos)
+        for block in self.transformer.h: x = block(x, view)
         return self.transformer.ln_f(x)
 
     supports_kv_cache = True   # `llm_scratch.sample.generate` then feeds one new token per step (see "KV cache")
@@ -379,21 +395,34 @@ def configure_optimizers(self: GPT, weight_decay: float,        # decoupled weig
 
 # %% ../nbs/02_gpt2.ipynb #ea965286
 @patch
-def setup_cache(self: GPT, batch_size: int, max_seq_len: int | None = None):
-    "Allocate every layer's KV cache for `batch_size` rows of up to `max_seq_len` (default block_size) positions."
+def setup_cache(self: GPT, batch_size: int, max_seq_len: int | None = None,
+                pad_lens: torch.Tensor | None = None) -> list:   # (batch_size,) left padding of each row
+    "Allocate every layer's KV cache for `batch_size` rows of up to `max_seq_len` (default block_size) positions; returns them."
     max_seq_len = max_seq_len or self.config.block_size
     if max_seq_len > self.config.block_size:
         raise ValueError(f"max_seq_len {max_seq_len} exceeds block_size {self.config.block_size}")
     w, D = self.lm_head.weight, self.config.n_embd // self.config.n_head
-    for block in self.transformer.h:
-        block.attn.kv_cache = KVCache(batch_size, self.config.n_head, max_seq_len, D, dtype=w.dtype, device=w.device)
+    caches = [KVCache(batch_size, self.config.n_head, max_seq_len, D, dtype=w.dtype, device=w.device)
+              for _ in self.transformer.h]
+    self.use_cache(caches, pad_lens)
+    return caches
+
+@patch
+def use_cache(self: GPT, caches: list,                       # one `KVCache` per block, e.g. kept by a decoder
+              pad_lens: torch.Tensor | None = None):         # (batch_size,) left padding of each row
+    "Install existing KV caches (and each row's left padding) instead of allocating new ones."
+    if len(caches) != len(self.transformer.h): raise ValueError(f"{len(caches)} caches for {len(self.transformer.h)} blocks")
+    for block, cache in zip(self.transformer.h, caches): block.attn.kv_cache = cache
+    self.pad_lens = None if pad_lens is None else torch.as_tensor(pad_lens, device=self.lm_head.weight.device)
 
 @patch
 def reorder_cache(self: GPT, index: torch.Tensor):
-    "Make row i of every layer's cache a copy of row index[i] (beam search)."
+    "Make row i of every layer's cache (and its padding) a copy of row index[i] (beam search), in place."
     for block in self.transformer.h: block.attn.kv_cache.reorder(index)
+    if self.pad_lens is not None: self.pad_lens.copy_(self.pad_lens.index_select(0, index))
 
 @patch
 def clear_cache(self: GPT):
     "Free the KV cache."
     for block in self.transformer.h: block.attn.kv_cache = None
+    self.pad_lens = None

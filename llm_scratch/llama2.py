@@ -17,7 +17,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .data import shakespeare_works
-from .layers import ATTN_IMPLS, KVCache, apply_rotary, attention, rope_angles, rope_inv_freq
+from .layers import (ATTN_IMPLS, CacheView, KVCache, apply_rotary, attention, cache_view, cached_attention,
+                                rope_angles, rope_inv_freq)
 from .tokenizer import SentencePieceTokenizer, train_sentencepiece
 
 # %% auto #0
@@ -137,8 +138,7 @@ class Attention(nn.Module):
                                 dtype=dtype or w.dtype, device=device or w.device)
 
     def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
-                slots: Optional[torch.Tensor], kv_len: int, mask: Optional[torch.Tensor],
-                lens: Optional[tuple] = None) -> torch.Tensor:   # (cache_seqlens, cache_start): flash_decode, no mask
+                view: Optional[CacheView] = None) -> torch.Tensor:   # with a KV cache: where x goes, what it sees
         B, T, _ = x.shape
         q, k, v = self.qkv(x)
         q = q.view(B, T, self.n_heads, self.head_dim)                        # (B, T, H, D)
@@ -147,13 +147,8 @@ class Attention(nn.Module):
         cos, sin = cos[:, :, None, :], sin[:, :, None, :]                     # (B, T, 1, D/2): every head
         q, k = apply_rotary(q, cos, sin, interleaved=True), apply_rotary(k, cos, sin, interleaved=True)
         q, k, v = q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2)    # (B, heads, T, D)
-        if slots is not None:                                                # write into the cache, read it back
-            k, v = self.kv_cache.update(slots, k, v, kv_len)                  # (B, n_kv, kv_len, D)
-        if lens is not None:            # flash-decoding over the cache: each row's length and left padding, no mask
-            from llm_scratch.kernels.flash_attn import flash_decode
-            c = self.kv_cache
-            out = flash_decode(q, c.k[:B], c.v[:B], lens[0], cache_start=lens[1])   # (B, H, T, D)
-        else: out = attention(q, k, v, mask, self.attn_impl)                 # (B, H, T, D)
+        out = (attention(q, k, v, None, self.attn_impl) if view is None                  # (B, H, T, D)
+               else cached_attention(q, k, v, self.kv_cache, view, self.attn_impl))    # through the cache
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
 
 # %% ../nbs/08_llama2.ipynb #625d4fd7
@@ -182,8 +177,8 @@ class TransformerBlock(nn.Module):
         self.attention_norm = RMSNorm(cfg.dim, cfg.norm_eps)
         self.ffn_norm = RMSNorm(cfg.dim, cfg.norm_eps)
 
-    def forward(self, x, cos, sin, slots, kv_len, mask, lens=None):
-        h = x + self.attention(self.attention_norm(x), cos, sin, slots, kv_len, mask, lens)
+    def forward(self, x, cos, sin, view=None):
+        h = x + self.attention(self.attention_norm(x), cos, sin, view)
         return h + self.feed_forward(self.ffn_norm(h))
 
 # %% ../nbs/08_llama2.ipynb #64643dc0
@@ -204,15 +199,17 @@ class Llama(nn.Module):
     # ---- KV cache protocol (llm_scratch.sample) ----
     def setup_cache(self, batch_size: Optional[int] = None, # rows; None = config.max_batch_size
                     max_seq_len: Optional[int] = None,      # positions; None = config.max_seq_len
-                    pad_lens: Optional[torch.Tensor] = None):  # (batch_size,) left-pad count of each row
-        "Allocate (or re-zero) every layer's KV cache for `batch_size` rows of `max_seq_len` positions."
+                    pad_lens: Optional[torch.Tensor] = None) -> list:  # (batch_size,) left-pad count of each row
+        "Allocate (or re-zero) every layer's KV cache for `batch_size` rows of `max_seq_len` positions; returns them."
         batch_size = batch_size or self.config.max_batch_size
         max_seq_len = max_seq_len or self.config.max_seq_len
         if max_seq_len > self.config.max_seq_len:
             raise ValueError(f"max_seq_len={max_seq_len} exceeds config.max_seq_len={self.config.max_seq_len}; "
                              "raise config.max_seq_len")
         for layer in self.layers: layer.attention.setup_cache(batch_size, max_seq_len)
-        self.use_cache([layer.attention.kv_cache for layer in self.layers], pad_lens)
+        caches = [layer.attention.kv_cache for layer in self.layers]
+        self.use_cache(caches, pad_lens)
+        return caches
 
     def use_cache(self, caches: Sequence[KVCache],               # one per layer, e.g. kept by a decoder across calls
                   pad_lens: Optional[torch.Tensor] = None):      # (batch_size,) left-pad count of each row
@@ -263,40 +260,19 @@ class Llama(nn.Module):
         if cache is None:
             if not (isinstance(start_pos, int) and start_pos == 0):
                 raise ValueError(f"start_pos={start_pos} needs a KV cache: call setup_cache(batch_size, max_seq_len) first")
-            slots, kv_len = None, T
-            q_slots = torch.arange(T, device=dev)
+            view, positions = None, torch.arange(T, device=dev)[None]
         else:
             if B > cache.batch_size:
                 raise ValueError(f"batch of {B} rows exceeds the cache's {cache.batch_size}; "
                                  "call setup_cache with a larger batch_size")
-            if isinstance(start_pos, int):
-                if start_pos + T > self.cache_len:
-                    raise ValueError(f"positions {start_pos}..{start_pos + T - 1} exceed the cache length "
-                                     f"{self.cache_len}; call setup_cache with a larger max_seq_len")
-                slots = q_slots = torch.arange(start_pos, start_pos + T, device=dev)
-                kv_len = start_pos + T
-            else:                                   # tensor position: attend over the whole cache, static shapes
-                slots = q_slots = start_pos.reshape(-1)[:1] + torch.arange(T, device=dev)
-                kv_len = self.cache_len
-        pad = self.pad_lens
-        if pad is not None and pad.shape[0] != B:
-            raise ValueError(f"pad_lens has {pad.shape[0]} rows but tokens has {B}")
-        positions = q_slots[None, :] if pad is None else (q_slots[None, :] - pad[:, None]).clamp(min=0)  # (B|1, T)
+            flash = self.config.attn_impl in ("triton", "triton_op")      # flash_decode reads lengths, not a mask
+            view = cache_view(B, T, start_pos, self.cache_len, self.pad_lens, flash, dev)
+            positions = view.positions                                          # (B|1, T), after the left padding
         cos, sin = rope_angles(positions, self.config.head_dim, self.config.rope_theta)   # (B|1, T, D/2)
         if positions.shape[0] != B: cos, sin = cos.expand(B, -1, -1), sin.expand(B, -1, -1)
-        mask = lens = None                          # None = causal over the last T of kv_len keys
-        flash = cache is not None and self.config.attn_impl in ("triton", "triton_op")
-        if flash and (pad is not None or not isinstance(start_pos, int)):   # flash_decode reads lengths, not a mask
-            lens = ((q_slots[-1:] + 1).expand(B).contiguous(), pad)           # keys 0..last slot of each row, after pad
-        elif pad is not None or not isinstance(start_pos, int):
-            key = torch.arange(kv_len, device=dev)
-            mask = key[None, None, :] <= q_slots[None, :, None]                # (1, T, kv_len)
-            if pad is not None:
-                mask = mask & ((key[None, None, :] >= pad[:, None, None]) | (key[None, None, :] == q_slots[None, :, None]))
-            mask = mask[:, None]                                               # (B|1, 1, T, kv_len)
         h = self.tok_embeddings(tokens)                                        # (B, T, dim)
         for layer in self.layers:
-            h = layer(h, cos, sin, slots, kv_len, mask, lens)
+            h = layer(h, cos, sin, view)
         if logits_at is not None: h = h.index_select(1, logits_at)            # (B, n, dim): e.g. a prompt's last position
         return self.output(self.norm(h)).float()                              # (B, T or n, vocab)
 

@@ -83,12 +83,15 @@ def _logits(out) -> torch.Tensor:
     return out[0] if isinstance(out, (tuple, list)) else out
 
 class NextTokenLogits:
-    "Next-token logits (B, V) of a growing batch of sequences, through the model's KV cache when it has one."
+    "Next-token logits (B, V) of a growing batch of sequences, through the model's KV cache when it has one; V = config.vocab_size if set."
     def __init__(self, model, batch_size: int, total_len: int):
         self.model, self.ctx = model, context_length(model)
         self.cached = bool(getattr(model, "supports_kv_cache", False))
         self.cache_len = total_len if self.ctx is None else min(total_len, self.ctx)
         self.pos = 0                     # number of positions already in the cache
+        vocab = getattr(getattr(model, "config", None), "vocab_size", None)
+        self.vocab = vocab if isinstance(vocab, int) else None   # logits past it (a padded vocabulary) are dropped:
+                                                                 # sampling then draws the same noise as every decoder
         if self.cached: model.setup_cache(batch_size, self.cache_len)
 
     def close(self):
@@ -102,12 +105,12 @@ class NextTokenLogits:
     def __call__(self, idx: torch.Tensor) -> torch.Tensor:
         "Logits for the token after `idx` (B, T), the whole sequence so far."
         if not self.cached:
-            return _logits(self.model(idx if self.ctx is None else idx[:, -self.ctx:]))[:, -1, :]
+            return _logits(self.model(idx if self.ctx is None else idx[:, -self.ctx:]))[:, -1, :self.vocab]
         if idx.size(1) > self.cache_len:                       # outgrew the cache: refill with the last tokens
             window, start = idx[:, -self.cache_len:], 0
         else:
             window, start = idx[:, self.pos:], self.pos
-        out = _logits(self.model(window, start_pos=start))[:, -1, :]
+        out = _logits(self.model(window, start_pos=start))[:, -1, :self.vocab]
         self.pos = start + window.size(1)
         return out
 

@@ -294,7 +294,7 @@ def _sample_text(model: GPT, tok, prompt: str, n: int, device, seed: int) -> str
     model.eval()
     try:
         with torch.random.fork_rng(devices=[device] if torch.device(device).type == "cuda" else []):
-            out = generate(model, idx, n, temperature=0.8, top_k=200, generator=gen)
+            out = generate(model, idx, n, temperature=0.8, top_k=200, generator=gen, decoder="eager")   # no graph capture mid-run
     finally: model.train(was_training)
     return prompt + tok.decode(out[0, len(ids):].tolist())
 
