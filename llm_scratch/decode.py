@@ -213,51 +213,59 @@ def decode(self: GraphDecoder, n: int):
 FLASH_DECODE_MIN_LEN = 1024   # 'auto' splits the keys (flash_decode) from caches this long (probe2_run4.json, H200)
 class KernelDecoder(GraphDecoder):
     "GraphDecoder whose forward runs the fused Triton kernels of kernels.llama_decode: 5 per layer, no torch.compile."
-    def __init__(self, model: Llama,     # a Llama built with fused_projections=True
+    def __init__(self, model,            # a Llama built with fused_projections=True, or a GPT with the plain layers
                  batch: int,             # rows decoded together (at most 64)
                  max_seq_len: int,       # cache length: prompt + new tokens must fit
                  graph: bool = True,     # on a GPU, capture the step as one CUDA graph and replay it
                  prefill_chunk: Optional[int] = None,   # prompt positions per prefill step (as in GraphDecoder)
                  pdl: bool = False,      # programmatic dependent launch of the kernels (Hopper+; kernels.llama_decode)
                  attention: str = "auto"):  # 'decode_attention', 'flash_decode', or 'auto' (see FLASH_DECODE_MIN_LEN)
-        if not isinstance(model, Llama):
-            raise ValueError(f"KernelDecoder runs LLaMA's fused decode kernels; decode a {type(model).__name__} with "
-                             "GraphDecoder (decoder='graph' or 'compiled')")
-        if not model.config.fused_projections:
+        self.gpt = not isinstance(model, Llama)
+        if self.gpt and not (hasattr(model, "transformer") and plain_kernels(model)):
+            raise ValueError(f"KernelDecoder runs the decode kernels of a Llama or of a GPT with the plain layers (no FP8, "
+                             f"cuBLASLt or tuned options); decode this {type(model).__name__} with GraphDecoder "
+                             "(decoder='graph' or 'compiled')")
+        if not self.gpt and not model.config.fused_projections:
             raise ValueError("KernelDecoder reads the stacked wqkv and w13 weights: build the model with "
                              "fused_projections=True (e.g. Llama.from_hf(folder, fused_projections=True))")
         if batch > 64: raise ValueError(f"the decode kernels take at most 64 rows, got batch={batch}; use GraphDecoder")
         if attention not in ("auto", "decode_attention", "flash_decode"):
             raise ValueError(f"attention must be 'auto', 'decode_attention' or 'flash_decode', got {attention!r}")
-        dev = model.output.weight.device
+        dev = next(model.parameters()).device
         if pdl and (dev.type != "cuda" or torch.cuda.get_device_capability(dev)[0] < 9):
             raise ValueError(f"pdl=True needs a CUDA GPU of compute capability 9.0 or higher, the model is on {dev}; use pdl=False")
         super().__init__(model, batch, max_seq_len, compile=False, graph=graph, prefill_chunk=prefill_chunk)
-        self.kind = "kernels"
-        cfg, w = model.config, model.output.weight
+        self.kind, self.pdl, cfg = "kernels", pdl, model.config
+        self.flash = (attention == "flash_decode" or attention == "auto" and           # attention over the cache
+                      (cfg.attn_impl in ("triton", "triton_op") or self.max_seq_len >= FLASH_DECODE_MIN_LEN))
+        self.seqlens = torch.zeros(batch, dtype=torch.long, device=dev)    # flash_decode's keys per row: pos + 1
+        if self.gpt: self._gpt_setup(); return                             # (see "GPT-2 through the same decoders")
+        w = model.output.weight
         new = lambda n: torch.zeros(batch, n, dtype=w.dtype, device=w.device)
+        self.n_heads, self.head_dim = cfg.n_heads, cfg.head_dim
         self.h, self.act = new(cfg.dim), new(cfg.ffn_dim)                   # residual stream, SwiGLU output
         self.q, self.attn = new(cfg.n_heads * cfg.head_dim), new(cfg.n_heads * cfg.head_dim)
         self.inv_freq = rope_inv_freq(cfg.head_dim, cfg.rope_theta, w.device)
-        self.flash = (attention == "flash_decode" or attention == "auto" and           # attention over the cache
-                      (cfg.attn_impl in ("triton", "triton_op") or self.max_seq_len >= FLASH_DECODE_MIN_LEN))
-        self.pdl = pdl
-        self.seqlens = torch.zeros(batch, dtype=torch.long, device=w.device)   # flash_decode's keys per row: pos + 1
+
+    def _attend(self, cache, pad) -> torch.Tensor:
+        "This step's attention of self.q over one layer's cache, (B, H*D): flash_decode or decode_attention."
+        from llm_scratch.kernels.llama_decode import decode_attention
+        from llm_scratch.kernels.flash_attn import flash_decode          # (importing Triton only when it is used)
+        if not self.flash: return decode_attention(self.q, cache.k, cache.v, self.pos, self.attn, pad=pad, pdl=self.pdl)
+        q = self.q.view(self.batch, self.n_heads, 1, self.head_dim)     # flash_decode's (B, H, 1, D) view
+        return flash_decode(q, cache.k, cache.v, self.seqlens, cache_start=pad).view(self.batch, -1)
 
     def _forward(self):
-        from llm_scratch.kernels.llama_decode import decode_attention, fused_linear, fused_qkv_rope, fused_swiglu
-        from llm_scratch.kernels.flash_attn import flash_decode          # (importing Triton only when it is used)
+        from llm_scratch.kernels.llama_decode import fused_linear, fused_qkv_rope, fused_swiglu
         m, pad, B, pdl = self.model, self.pad if self.batch > 1 else None, self.batch, self.pdl
-        q = self.q.view(B, m.config.n_heads, 1, m.config.head_dim)      # flash_decode's (B, H, 1, D) view
-        torch.index_select(m.tok_embeddings.weight, 0, self.tok.view(-1), out=self.h)   # (B, dim)
         if self.flash: torch.add(self.pos.expand(B), 1, out=self.seqlens)
+        if self.gpt: return self._gpt_forward(pad)
+        torch.index_select(m.tok_embeddings.weight, 0, self.tok.view(-1), out=self.h)   # (B, dim)
         for layer in m.layers:
             a, f = layer.attention, layer.feed_forward
             fused_qkv_rope(self.h, layer.attention_norm.weight, a.wqkv.weight, self.q, a.kv_cache.k, a.kv_cache.v,
                            self.pos, self.inv_freq, layer.attention_norm.eps, pad=pad, pdl=pdl)
-            attn = (flash_decode(q, a.kv_cache.k, a.kv_cache.v, self.seqlens, cache_start=pad).view(B, -1) if self.flash
-                    else decode_attention(self.q, a.kv_cache.k, a.kv_cache.v, self.pos, self.attn, pad=pad, pdl=pdl))
-            fused_linear(attn, a.wo.weight, self.h, residual=True, pdl=pdl)             # h += attention
+            fused_linear(self._attend(a.kv_cache, pad), a.wo.weight, self.h, residual=True, pdl=pdl)   # h += attention
             fused_swiglu(self.h, layer.ffn_norm.weight, f.w13.weight, self.act, layer.ffn_norm.eps, pdl=pdl)
             fused_linear(self.act, f.w2.weight, self.h, residual=True, pdl=pdl)         # h += feed-forward
         fused_linear(self.h, m.output.weight, self.logits, norm_weight=m.norm.weight, eps=m.norm.eps, pdl=pdl)
@@ -294,14 +302,14 @@ def choose_decoder(model, batch: int, total_len: int,    # rows, and prompt + ne
     if decoder != "eager" and not static:
         raise ValueError(f"decoder={decoder!r} runs a static-cache step (a Llama or a GPT); a {type(model).__name__} "
                          "decodes with decoder='eager'")
-    if decoder == "kernels" and not is_llama:
-        raise ValueError(f"decoder='kernels' runs LLaMA's fused decode kernels; a {type(model).__name__} decodes with "
-                         "decoder='graph' or 'compiled'")
+    if decoder == "kernels" and not is_llama and not plain_kernels(model):
+        raise ValueError(f"decoder='kernels' runs the decode kernels of the plain layers; this {type(model).__name__}'s "
+                         "FP8/cuBLASLt/tuned options decode with decoder='graph' or 'compiled'")
     if decoder != "eager" and not fits:
         name, limit = context_limit(model)
         raise ValueError(f"prompt + new tokens = {total_len} exceed {name}={limit}: a static "
                          "cache cannot slide; shorten them or use decoder='eager'")
-    if decoder == "kernels" and not model.config.fused_projections:
+    if decoder == "kernels" and is_llama and not model.config.fused_projections:
         raise ValueError("decoder='kernels' reads stacked wqkv/w13 weights: build the model with fused_projections=True "
                          "(e.g. Llama.from_hf(folder, fused_projections=True))")
     return decoder
@@ -371,3 +379,56 @@ class DecoderLogits:
         self.dec.model.reorder_cache(index)
 
     def close(self): self.dec.model.clear_cache()
+
+# %% ../nbs/08d_decode.ipynb #a0783332
+@patch
+def _gpt_setup(self: KernelDecoder):
+    "A GPT's buffers: residual stream, queries, attention and MLP outputs; the LayerNorm folds (`fold_layernorm`)."
+    cfg, w, B = self.model.config, self.model.lm_head.weight, self.batch
+    C = cfg.n_embd
+    self.n_heads, self.head_dim = cfg.n_head, C // cfg.n_head
+    new = lambda n: torch.zeros(B, n, dtype=w.dtype, device=w.device)
+    self.h, self.q, self.attn, self.act = new(C), new(C), new(C), new(4 * C)   # residual stream, q, attention, GELU
+    f32 = lambda n: (torch.zeros(n, device=w.device), torch.zeros(n, device=w.device))   # (center, shift)
+    self.folds = [(f32(3 * C), f32(4 * C)) for _ in self.model.transformer.h]            # ln_1→c_attn, ln_2→c_fc
+    self.fold_out = f32(cfg.vocab_size)                                                  # ln_f→lm_head
+    self.inv_freq = rope_inv_freq(self.head_dim, device=w.device) if cfg.rope else None
+    self.refold()
+
+@patch
+def refold(self: KernelDecoder):
+    "Recompute a GPT's LayerNorm folds from its current weights, in place (a captured graph reads these buffers)."
+    from llm_scratch.kernels.llama_decode import fold_layernorm   # (importing Triton only when it is used)
+    m = self.model
+    t = m.transformer
+    for blk, (f1, f2) in zip(t.h, self.folds):
+        fold_layernorm(blk.attn.c_attn.weight, blk.ln_1.weight, blk.ln_1.bias, blk.attn.c_attn.bias, out=f1)
+        fold_layernorm(blk.mlp.c_fc.weight, blk.ln_2.weight, blk.ln_2.bias, blk.mlp.c_fc.bias, out=f2)
+    fold_layernorm(m.lm_head.weight[:m.config.vocab_size], t.ln_f.weight, t.ln_f.bias, out=self.fold_out)
+
+@patch
+def _gpt_forward(self: KernelDecoder, pad):
+    "A GPT's step: embedding (+ learned position), then per block qkv (+ cache write), attention, c_proj, c_fc + GELU, c_proj."
+    from llm_scratch.kernels.llama_decode import fused_linear, fused_qkv_rope
+    m, pdl = self.model, self.pdl
+    t, cfg = m.transformer, m.config
+    torch.index_select(t.wte.weight, 0, self.tok.view(-1), out=self.h)                  # (B, C)
+    if not cfg.rope: self.h += t.wpe.weight.index_select(0, (self.pos - self.pad).clamp(min=0))   # its own position
+    for blk, (f1, f2) in zip(t.h, self.folds):
+        a, mlp = blk.attn, blk.mlp
+        fused_qkv_rope(self.h, blk.ln_1.weight, a.c_attn.weight, self.q, a.kv_cache.k, a.kv_cache.v, self.pos,
+                       self.inv_freq, blk.ln_1.eps, pad=pad, pdl=pdl, rope="half" if cfg.rope else None,
+                       center=f1[0], shift=f1[1])
+        fused_linear(self._attend(a.kv_cache, pad), a.c_proj.weight, self.h, residual=True, pdl=pdl, shift=a.c_proj.bias)
+        fused_linear(self.h, mlp.c_fc.weight, self.act, blk.ln_2.weight, blk.ln_2.eps, pdl=pdl, center=f2[0],
+                     shift=f2[1], gelu=True)
+        fused_linear(self.act, mlp.c_proj.weight, self.h, residual=True, pdl=pdl, shift=mlp.c_proj.bias)
+    fused_linear(self.h, m.lm_head.weight[:cfg.vocab_size], self.logits, t.ln_f.weight, t.ln_f.eps, pdl=pdl,
+                 center=self.fold_out[0], shift=self.fold_out[1])
+
+@patch
+def prefill(self: KernelDecoder, prompt: torch.Tensor, pad: Optional[torch.Tensor] = None,
+            generator: Optional[torch.Generator] = None) -> torch.Tensor:
+    "GraphDecoder.prefill, after refreshing a GPT's LayerNorm folds from its weights (they may have changed since)."
+    if self.gpt: self.refold()
+    return GraphDecoder.prefill(self, prompt, pad, generator)
