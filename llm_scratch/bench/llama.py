@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 import torch
 
 from .common import copy_bandwidth, environment, format_table, results_dir, write_results
+from ..gpt2 import GPT, GPTConfig
 from ..decode import GraphDecoder, KernelDecoder, bandwidth_limit, choose_decoder, release
 from ..kernels.llama_decode import decode_attention, fused_linear
 from ..llama2 import (Llama, LlamaConfig, init_weights, llama2_config, permute_to_hf, unstack_projections,
@@ -22,10 +23,10 @@ from ..llama2 import (Llama, LlamaConfig, init_weights, llama2_config, permute_t
 from ..sample import generate
 
 # %% auto #0
-__all__ = ['GEMV_SHAPES', 'GENERATE_COLUMNS', 'TTFT_COLUMNS', 'DECODE_COLUMNS', 'GEMV_COLUMNS', 'random_model', 'count_gpu_ops',
-           'graph_time', 'gemv_bench', 'attention_bench', 'check_kernel_decoder', 'step_ops', 'generate_row',
-           'ttft_row', 'hf_twin', 'hf_rows', 'check_generate', 'bench_plan', 'generate_table', 'results_table',
-           'run_bench', 'main']
+__all__ = ['GEMV_SHAPES', 'GENERATE_COLUMNS', 'TTFT_COLUMNS', 'GPT2_COLUMNS', 'DECODE_COLUMNS', 'GEMV_COLUMNS', 'random_model',
+           'count_gpu_ops', 'graph_time', 'gemv_bench', 'attention_bench', 'check_kernel_decoder', 'step_ops',
+           'generate_row', 'ttft_row', 'hf_twin', 'hf_rows', 'check_generate', 'bench_plan', 'generate_table',
+           'gpt2_limit', 'gpt2_rows', 'results_table', 'run_bench', 'main']
 
 # %% ../../nbs/08e_bench_llama.ipynb #a37b642c
 @torch.no_grad()
@@ -290,7 +291,48 @@ def generate_table(res: dict) -> str:
             for r in res["results"]]
     return "\n".join([f"{env['card']}, torch {env['torch']}, {env['date']}; copy bandwidth {res['bandwidth_GBs']:.0f} GB/s; "
                       f"config {res['model']}, bf16; prompt {res['prompt_len']}, {res['new_tokens']} new tokens", "",
-                      format_table(rows, GENERATE_COLUMNS), "", format_table(res.get("ttft", []), TTFT_COLUMNS)])
+                      format_table(rows, GENERATE_COLUMNS), "", format_table(res.get("ttft", []), TTFT_COLUMNS)]
+                     + (["", format_table(res["gpt2"], GPT2_COLUMNS)] if res.get("gpt2") else []))
+
+# %% ../../nbs/08e_bench_llama.ipynb #b98e3b46
+def gpt2_limit(model: GPT, batch: int, cache_tokens: int, bandwidth: float) -> dict:
+    "Bytes a GPT decode step reads (weights once, the KV cache of cache_tokens) and the tokens/s bandwidth allows."
+    weights = sum(p.numel() * p.element_size() for p in model.parameters())      # a tied matrix counts once
+    cfg, item = model.config, model.lm_head.weight.element_size()
+    cache = 2 * cfg.n_layer * batch * cache_tokens * cfg.n_embd * item
+    step_s = (weights + cache) / bandwidth
+    return dict(weight_bytes=weights, cache_bytes=cache, step_floor_ms=step_s * 1e3, limit_tok_s=batch / step_s)
+
+@torch.no_grad()
+def gpt2_rows(bandwidth: float, prompt_len: int = 128, new_tokens: int = 256, batch: int = 1,
+              decoders: Sequence[str] = ("eager", "graph", "kernels", "compiled"), reps: int = 2) -> list:
+    "`generate` on a random bf16 GPT-2 124M with each decoder: tokens/s, the bandwidth limit, agreement with eager."
+    torch.manual_seed(0)
+    model = GPT(GPTConfig(vocab_pad_multiple=64)).to("cuda", torch.bfloat16).eval()
+    prompt = torch.randint(0, model.config.vocab_size, (batch, prompt_len), device="cuda")
+    lim = gpt2_limit(model, batch, prompt_len + new_tokens // 2, bandwidth)
+    ref, rows = None, []
+    for kind in decoders:
+        run = lambda: generate(model, prompt, new_tokens, temperature=0, decoder=kind)
+        torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
+        first_s = _timed(run)
+        out = run()
+        ref = out if ref is None else ref                                            # the first decoder: eager
+        secs = min(_timed(run) for _ in range(reps))
+        tok_s = batch * new_tokens / secs
+        rows.append(dict(api="llm_scratch generate", model="GPT-2 124M", decoder=kind, batch=batch, tokens_per_s=tok_s,
+                         ms_per_token=secs / new_tokens * 1e3, limit_tok_s=lim["limit_tok_s"],
+                         fraction_of_limit=tok_s / lim["limit_tok_s"], step_floor_ms=lim["step_floor_ms"],
+                         agree=(out == ref).float().mean().item(), first_call_s=first_s,
+                         peak_mem_gib=torch.cuda.max_memory_allocated() / 2**30))
+        release(model)
+        print(f"GPT-2 {kind:9s} {tok_s:9.1f} tok/s ({rows[-1]['fraction_of_limit']:.0%} of limit)", flush=True)
+    return rows
+
+GPT2_COLUMNS = [("model", "model", ""), ("decoder", "decoder", ""), ("batch", "batch", ""),
+                ("tokens_per_s", "tokens/s", ",.0f"), ("fraction_of_limit", "of bandwidth limit", ".0%"),
+                ("ms_per_token", "ms/token", ".3f"), ("step_floor_ms", "floor ms/token", ".3f"),
+                ("agree", "tokens as eager", ".0%"), ("peak_mem_gib", "peak GiB", ".2f"), ("first_call_s", "first call s", ".1f")]
 
 # %% ../../nbs/08e_bench_llama.ipynb #02d949a6
 DECODE_COLUMNS = [("variant", "variant", ""), ("batch", "batch", ""), ("tokens_per_s", "tokens/s", ",.0f"),
@@ -320,7 +362,8 @@ def run_bench(out: Optional[Path] = None,      # JSON file (+ .md beside it); No
               kernels: bool = False,           # also gemv_bench, attention_bench and the bf16 check_kernel_decoder
               time_budget_s: float = 600.0,    # rows left when it runs out are listed under 'skipped'
               flash: bool = True,              # also the rows with attn_impl="triton" (flash_decode)
-              record: bool = False) -> dict:   # default folder under bench/results/ (else the scratch folder)
+              record: bool = False,            # default folder under bench/results/ (else the scratch folder)
+              gpt2: bool = True) -> dict:      # also GPT-2 124M's generate with each decoder (`gpt2_rows`)
     "Time `generate` (and transformers' generate) on a random bf16 Llama preset; print tables and write JSON (+ .md)."
     t_start = time.perf_counter()
     out = Path(out) if out else results_dir(name="llama-generate", record=record) / "llama_generate.json"
@@ -368,6 +411,11 @@ def run_bench(out: Optional[Path] = None,      # JSON file (+ .md beside it); No
         except Exception as e: res["skipped"].append(dict(hf=True, error=repr(e)[:800])); traceback.print_exc()
         twin = None; torch.cuda.empty_cache()                             # its weights out of the later rows' peak memory
     run_rows([r for r in plan if r["batch"] != 1])
+    if gpt2 and time.perf_counter() - t_start > time_budget_s: res["skipped"].append(dict(gpt2=True, error="time budget"))
+    elif gpt2:
+        try: res["gpt2"] = gpt2_rows(bw, prompt_len, new_tokens, decoders=("eager", "graph", "kernels") + ("compiled",) * compiled)
+        except Exception as e: res["skipped"].append(dict(gpt2=True, error=repr(e)[:800])); traceback.print_exc()
+        save()
     res["total_s"] = time.perf_counter() - t_start
     save()
     print(generate_table(res))
@@ -389,6 +437,7 @@ def main(argv: Optional[Sequence[str]] = None):
     ap.add_argument("--preset", default="1.1B")
     ap.add_argument("--no-compiled", action="store_true", help="skip the compiled decoder (its first calls compile)")
     ap.add_argument("--no-hf", action="store_true", help="skip transformers' generate")
+    ap.add_argument("--no-gpt2", action="store_true", help="skip GPT-2 124M's rows (generate with each decoder)")
     ap.add_argument("--check", action="store_true", help="first assert that every decoder's greedy tokens agree (float32)")
     ap.add_argument("--check-only", action="store_true", help="only that check")
     ap.add_argument("--kernels", action="store_true", help="also the matrix-vector, attention and bf16 kernel checks")
@@ -400,7 +449,7 @@ def main(argv: Optional[Sequence[str]] = None):
         print("wrote", write_results(out, dict(model=a.preset, check=check_generate(a.preset))))
         return
     run_bench(a.out, a.batches, a.prompt_len, a.new_tokens, a.preset, not a.no_compiled, not a.no_hf, a.ttft_prompt,
-              a.check, a.kernels, a.time_budget, not a.no_flash, a.record)
+              a.check, a.kernels, a.time_budget, not a.no_flash, a.record, not a.no_gpt2)
 
 # %% ../../nbs/08e_bench_llama.ipynb #e73ab524
 if __name__ == "__main__" and "__file__" in globals(): main()   # `python -m llm_scratch.bench.llama`; a notebook has no __file__
