@@ -239,7 +239,7 @@ class GPT(nn.Module):
             loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-100)
         return logits, loss
 
-    def hidden_states(self, idx: torch.Tensor, start_pos: int | None = None) -> torch.Tensor:
+    def hidden_states(self, idx: torch.Tensor, start_pos: int | torch.Tensor | None = None) -> torch.Tensor:
         "The final LayerNorm's output (B, T, C): all of `forward` but the output layer (a fused loss starts here)."
         self._check_input(idx, start_pos)
         view = None

@@ -156,8 +156,7 @@ def cache_view(B: int, T: int,                         # rows, and new tokens pe
         slots, kv_len = torch.arange(start_pos, start_pos + T, device=device), start_pos + T
     else:                                                         # tensor position: the whole cache, static shapes
         slots, kv_len = start_pos.reshape(-1)[:1] + torch.arange(T, device=start_pos.device), cache_len
-    if pad is not None:
-        if pad.shape[0] != B: raise ValueError(f"pad_lens has {pad.shape[0]} rows but tokens has {B}")
+    if pad is not None and pad.shape[0] != B: raise ValueError(f"pad_lens has {pad.shape[0]} rows but tokens has {B}")
     positions = slots[None] if pad is None else (slots[None] - pad[:, None]).clamp(min=0)    # (B|1, T)
     if pad is None and isinstance(start_pos, int): return CacheView(slots, kv_len, positions, None)
     if flash: return CacheView(slots, kv_len, positions, None, ((slots[-1:] + 1).expand(B).contiguous(), pad))
