@@ -3,10 +3,11 @@
     python .ci/run_cells.py nbs/07b_fused.ipynb --flags cuda
 
 Cells carrying a test flag of settings.ini that is not named in --flags are skipped, as `nbdev_test` skips them;
-`#| eval: false` cells and the `nbdev_export()` call too. The test helpers come from fastcore (one pure-Python
+`#| eval: false` cells and the `nbdev_export()` call too. With KEEP_GOING=1 a failing cell's traceback is printed
+and the next cells still run (to list every failure of a notebook in one pass); the exit status is then 1. The test helpers come from fastcore (one pure-Python
 wheel); a notebook's references (e.g. `transformers`) must be installed too. Outputs are not stored.
 """
-import codeop, json, linecache, os, sys, time, types
+import codeop, json, linecache, os, sys, time, traceback, types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +21,9 @@ def directives(src: str) -> dict:
         key, *val = line[2:].strip().split(maxsplit=1)
         out[key.rstrip(":")] = val[0] if val else ""
     return out
+
+
+FAILED = []   # cells that failed under KEEP_GOING=1
 
 
 def run(path: Path, skip: set) -> None:
@@ -37,7 +41,11 @@ def run(path: Path, skip: set) -> None:
         t0 = time.time()
         name = f"<{path.name} cell {i}>"
         linecache.cache[name] = (len(src), None, src.splitlines(keepends=True), name)  # Triton reads kernels' source
-        exec(compiler(src, name, "exec"), ns)
+        try: exec(compiler(src, name, "exec"), ns)
+        except Exception:
+            if os.environ.get("KEEP_GOING") != "1": raise
+            traceback.print_exc(); print(f"  cell {i} FAILED ({time.time() - t0:.1f} s)", flush=True)
+            FAILED.append(f"{path.name} cell {i}"); continue
         flags = " ".join(k for k in d if k not in ("export", "hide"))
         print(f"  cell {i} ok ({time.time() - t0:.1f} s){f' [{flags}]' if flags else ''}", flush=True)
 
@@ -46,3 +54,4 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
     from nbargs import run_each
     run_each(__doc__, run)
+    if FAILED: sys.exit(f"failed: {', '.join(FAILED)}")

@@ -23,6 +23,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 from torch.profiler import ProfilerActivity, profile
 
+from ..kernels.interpret import INTERPRET
 from .common import copy_bandwidth, environment, format_table, matmul_tflops, results_dir, write_results
 from ..data import prepare_shards, read_meta, shakespeare_split, write_shard
 from ..gpt2 import GPTConfig
@@ -281,6 +282,10 @@ def run_experiments(config: GPTConfig, device: str, tokens: torch.Tensor,
     settings = [s for i, s in enumerate(experiment_settings(best)) if rows is None or i in rows]
     settings = [s for s in settings if cuda or s.attn != "triton_op"]  # the interpreter is far too slow
     out = {"rows": [], "curves": {}, "skipped": []}
+    if not cuda and not INTERPRET:   # CPU tensors on a machine with a GPU: Triton runs only on the GPU there
+        out["skipped"] += [f"{s.name}: the Triton loss kernel needs the GPU on this machine" for s in settings
+                           if s.loss == "fused_triton"]
+        settings = [s for s in settings if s.loss != "fused_triton"]
     def run_row(s):
         try: r = bench_setting(s, config, device, tokens, steps=steps, warmup=warmup, profile=True)
         except Exception as e:

@@ -11,6 +11,7 @@ __all__ = ['UNBOUNDED', 'LOG2E', 'MAX_CONFIGS', 'SMEM_BUDGET', 'window_bounds', 
 import functools
 import inspect
 import math
+import os
 
 import torch
 
@@ -342,7 +343,8 @@ _DQ_SHAPES = [(128, 64, 8, 3), (64, 64, 4, 3), (128, 32, 4, 3), (64, 128, 8, 3),
               (32, 32, 4, 2)]
 _SHAPES = {"fwd": _FWD_SHAPES, "dkdv": _DKDV_SHAPES, "dq": _DQ_SHAPES}
 _INTERPRET_SHAPE = (32, 16, 4, 1)  # small tiles keep the interpreter fast and exercise ragged tails
-MAX_CONFIGS = 5  # configurations timed per autotune key
+MAX_CONFIGS = int(os.environ.get("LLM_SCRATCH_MAX_CONFIGS", "5"))  # configurations timed per autotune key (a test run
+                                                                 # on a GPU may set 1: one compile per kernel and key)
 SMEM_BUDGET = 180 * 1024  # bytes of shared memory a configuration may plan for
 
 

@@ -55,8 +55,12 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
             x = x * g[None, :]
         if USE_DOT:
             xd = x.to(wa.dtype)
-            acc_a += tl.dot(xd, tl.trans(wa))
-            if PAIR: acc_b += tl.dot(xd, tl.trans(wb))
+            if wa.dtype == tl.float32:            # float32 weights: exact products, as PyTorch's default matmul
+                acc_a += tl.dot(xd, tl.trans(wa), input_precision="ieee")   # (tl.dot's default rounds to TF32)
+                if PAIR: acc_b += tl.dot(xd, tl.trans(wb), input_precision="ieee")
+            else:
+                acc_a += tl.dot(xd, tl.trans(wa))
+                if PAIR: acc_b += tl.dot(xd, tl.trans(wb))
         else:
             acc_a += wa.to(tl.float32) * x
             if PAIR: acc_b += wb.to(tl.float32) * x
