@@ -2,7 +2,8 @@
 # What the next session should run first on one GPU (each PART fits one 10-minute device call):
 #   PART=suite   the contributor's suite on the GPU: .ci/gpu_suite --cuda over every notebook but 07g's cuda cells
 #                (the training benchmarks, ~15 min: see PART=train), 8 notebooks at a time, then 07g without them;
-#                each test's pass/fail is printed as it ends (-v), so a cut run still names what passed (issue 17)
+#                each test's pass/fail is printed as it ends (-v), so a cut run still names what passed (issue 17);
+#                pytest-timeout (on the GPU machine) stops a notebook at 380 s so the summary with tracebacks is printed
 #   PART=checks  python -m llm_scratch.bench.checks --quick for the one-GPU parts but training (issue 19)
 #   PART=train   python -m llm_scratch.bench.checks --quick --only train (issues 15 and 19)
 #   PART=cells   NBS="01b_layers 06_train ..." each in its own process through .ci/run_cells.py with KEEP_GOING=1, so one
@@ -22,7 +23,7 @@ case "${PART:-suite}" in
   suite)
     export LLM_SCRATCH_MAX_CONFIGS=${LLM_SCRATCH_MAX_CONFIGS:-1}   # tests: one autotuning tile per kernel (compile time)
     timeout 60 .ci/gpu_suite --wheels ".whl .whl/test" -k install_only_no_test > /dev/null 2>&1   # install, no test
-    OUT="$OUT/run" timeout 420 .ci/gpu_suite --wheels ".whl .whl/test" --cuda -n 8 -v -rf -p no:cacheprovider \
+    OUT="$OUT/run" timeout 420 .ci/gpu_suite --wheels ".whl .whl/test" --cuda -n 8 -v -rf -p no:cacheprovider --timeout 380 \
         -k "not 07g_train_speed" > "$OUT/run/suite.txt" 2>&1
     echo "suite exit $?" | tee -a "$OUT/run/suite.txt"
     timeout 90 pytest tests -v -rf -p no:cacheprovider -k "07g_train_speed" > "$OUT/run/suite_07g.txt" 2>&1
