@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['IMPLS', 'TABLE_COLUMNS', 'EXTRA_SHAPES', 'GAP_COLUMNS', 'FEATURE_COLUMNS', 'DECODE_COLUMNS', 'attn_flops',
-           'bench_row', 'check_cases', 'check_against_sdpa', 'first_tiles', 'feature_rows', 'decode_rows',
+           'bench_row', 'check_cases', 'check_against_sdpa', 'first_tiles_attention', 'feature_rows', 'decode_rows',
            'pipelining_sweep', 'autotune_report', 'table_rows', 'bench_attention', 'find_results', 'matmul_rate',
            'floor_gap_rows', 'gap_summary', 'sweep_markdown', 'feature_table', 'features_markdown', 'main']
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from ..kernels.flash_attn import candidate_configs, flash_attention, flash_attention_varlen, flash_decode  # first: it picks Triton's interpreter without a GPU
+from ..kernels.flash_attn import candidate_configs, first_tiles, flash_attention, flash_attention_varlen, flash_decode  # first: it picks Triton's interpreter without a GPU
 from ..flash_attn import alibi_bias, attention_mask
 from ..train_cli import USER_ERRORS, fail
 from .common import (
@@ -138,10 +138,9 @@ def check_against_sdpa(dtypes: tuple,  # e.g. (torch.float16, torch.bfloat16)
     return checks
 
 # %% ../../nbs/10a_bench_attn.ipynb #f2aa21c7
-def first_tiles(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, **kwargs) -> torch.Tensor:
+def first_tiles_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, **kwargs) -> torch.Tensor:
     "`flash_attention` on each kernel's first candidate tile: the check's `attend` on a GPU, without autotuning."
-    tiles = {kind: candidate_configs(kind, q.shape[-1], q.dtype)[0] for kind in ("fwd", "dkdv", "dq")}
-    return flash_attention(q, k, v, configs=tiles, **kwargs)
+    return flash_attention(q, k, v, configs=first_tiles(q.shape[-1], q.dtype), **kwargs)
 
 # %% ../../nbs/10a_bench_attn.ipynb #caa5acc4
 def _check_varlen_decode(dtype, device, tol, rand, checks):
@@ -588,7 +587,7 @@ def main(argv: list = None,  # command-line arguments; default sys.argv[1:]
     checks = Checks()
     if a.check or a.check_only:
         check_against_sdpa(opts["dtypes"] if device == "cuda" else (torch.float32,), device, checks,
-                           attend=first_tiles if device == "cuda" else flash_attention)
+                           attend=first_tiles_attention if device == "cuda" else flash_attention)
         write_results(out / "flash_attn_check.json", {}, device, checks)
         checks.exit()  # exit status 1, naming each failed case
         if a.check_only: return

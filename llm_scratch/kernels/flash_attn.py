@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['UNBOUNDED', 'LOG2E', 'MAX_CONFIGS', 'SMEM_BUDGET', 'window_bounds', 'key_block_ranges', 'max_configs_from_env',
-           'candidate_configs', 'flash_attention', 'flash_attention_varlen', 'flash_decode', 'flash_attention_op',
-           'causal_flash_attention_op']
+           'candidate_configs', 'first_tiles', 'flash_attention', 'flash_attention_varlen', 'flash_decode',
+           'flash_attention_op', 'causal_flash_attention_op']
 
 # %% ../../nbs/10_flash_attn.ipynb #0c280943
 import functools
@@ -428,6 +428,11 @@ def candidate_configs(kind: str,  # which kernel: "fwd", "dkdv" or "dq"
     if kind not in _SHAPES: raise ValueError(f"kind must be one of {list(_SHAPES)}, got {kind!r}")
     cfgs = _fitting(_configs(_SHAPES[kind]), _block_d(head_dim), dtype.itemsize, kind)[:max_configs]
     return [(c.kwargs["BLOCK_M"], c.kwargs["BLOCK_N"], c.num_warps, c.num_stages) for c in cfgs]
+
+# %% ../../nbs/10_flash_attn.ipynb #28d5421f
+def first_tiles(head_dim: int, dtype: torch.dtype = torch.float16) -> dict:
+    "{'fwd'|'dkdv'|'dq': the first tile `candidate_configs` lists}: fixed tiles for `configs=`, no autotuning."
+    return {kind: candidate_configs(kind, head_dim, dtype)[0] for kind in _SHAPES}
 
 # %% ../../nbs/10_flash_attn.ipynb #5e51f38d
 def _seq_key(n: int) -> int:
