@@ -106,3 +106,23 @@ def test_save_outputs_finds_results_cells_without_output(tmp_path):
     nb["cells"][3]["outputs"] = [shown]
     p.write_text(json.dumps(nb))
     assert save_outputs.missing(p) == []
+
+
+def test_run_cells_only_flagged(tmp_path):
+    "`.ci/run_cells.py` with ONLY_FLAGGED=cuda: the cuda cell and the exported and imports-only cells it needs, no other test."
+    import json, os, subprocess
+    code = lambda src: {"cell_type": "code", "metadata": {}, "source": src, "outputs": []}
+    log = tmp_path / "ran.txt"
+    mark = lambda name: f"open({str(log)!r}, 'a').write({name!r} + ' ')"
+    nb = {"cells": [code("#| hide\nimport os"), code(f"#| export\ndef f(): return 2\n{mark('export')}"),
+                    code(f"assert f() == 2\n{mark('test')}"), code(f"#| cuda\nassert f() == 2\n{mark('cuda')}"),
+                    code(f"#| slow\n{mark('slow')}")],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    p = tmp_path / "nb.ipynb"
+    p.write_text(json.dumps(nb))
+    for only, want in (("", "export test cuda"), ("cuda", "export cuda")):
+        log.write_text("")
+        r = subprocess.run([sys.executable, str(ROOT / ".ci" / "run_cells.py"), str(p), "--flags", "cuda"],
+                           capture_output=True, text=True, env={**os.environ, "ONLY_FLAGGED": only}, timeout=120)
+        assert r.returncode == 0, r.stderr[-2000:]
+        assert log.read_text().split() == want.split(), (only, log.read_text())

@@ -362,7 +362,7 @@ def decode_attention(q: torch.Tensor,        # (M, n_heads*head_dim) rotated que
                      cache_v: torch.Tensor,
                      pos: torch.Tensor,      # (1,) int64: attend to cache positions 0..pos
                      out: torch.Tensor,      # (M, n_heads*head_dim) written
-                     block_s: int = 64, num_warps: int = 4,
+                     block_s: int = 128, num_warps: int = 8,   # the fastest tile of probe2_run4.json (H200)
                      pad: torch.Tensor = None,   # (M,) int64 left padding: row m attends to pad[m]..pos
                      pdl: bool = False) -> torch.Tensor:
     "Softmax attention of one query position per row over the first pos+1 cached keys (grouped-query heads)."

@@ -8,12 +8,12 @@
 #   PART=train   python -m llm_scratch.bench.checks --quick --only train (issues 15 and 19)
 #   PART=cells   NBS="01b_layers 06_train ..." each in its own process through .ci/run_cells.py with KEEP_GOING=1, so one
 #                call lists every failing cell of each notebook with its traceback (07g without its cuda cells)
+#                (with ONLY_FLAGGED=cuda: only the cuda cells and the exported/imports cells they need; 07g's included)
 # Usage on the GPU machine, from the repository root, with the wheel folders carried (see .ci/gpu_suite):
 #   PART=suite bash bench/experiments/gpu-verify/run.sh
-# State after the fifth session (bench/results/2026-12-01-h200-gpu-suite/README.md): every notebook but 08d, 10 and 10a
-# has passed on the H200 with its cuda cells (07g without them); those three had test fixes after their last GPU run. Next:
-#   LLM_SCRATCH_MAX_CONFIGS=1 PART=cells NBS="08d_decode 10_flash_attn 10a_bench_attn" JOBS=3 NB_TIMEOUT=540 (one call)
-# then PART=checks and PART=train.
+# State after the sixth session (bench/results/2026-12-01-h200-gpu-suite/README.md): every notebook has passed on the H200
+# with its cuda cells. 07g's cuda cells ran alone (its other cells passed in the fifth session):
+#   ONLY_FLAGGED=cuda PART=cells NBS=07g_train_speed JOBS=1 NB_TIMEOUT=560 (one call)
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
@@ -34,7 +34,7 @@ case "${PART:-suite}" in
     timeout 90 .ci/gpu_suite --wheels ".whl .whl/test" -k install_only_no_test > /dev/null 2>&1   # install, no test
     NBS=${NBS:-"01b_layers 06_train 07g_train_speed 08d_decode 08f_generate_cli 10_flash_attn 10a_bench_attn 11_bench index"}
     export OUT
-    printf '%s\n' $NBS | xargs -P "${JOBS:-5}" -I{} sh -c 'f=cuda; [ {} = 07g_train_speed ] && f=""
+    printf '%s\n' $NBS | xargs -P "${JOBS:-5}" -I{} sh -c 'f=cuda; [ {} = 07g_train_speed ] && [ -z "${ONLY_FLAGGED:-}" ] && f=""
         KEEP_GOING=1 timeout "${NB_TIMEOUT:-400}" python3 .ci/run_cells.py nbs/{}.ipynb --flags "$f" > "$OUT/run/{}.txt" 2>&1
         echo "{} exit $?" >> "$OUT/run/{}.txt"'
     for f in "$OUT"/run/*.txt; do grep -E "FAILED|exit [0-9]" "$f"; done;;
