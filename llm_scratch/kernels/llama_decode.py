@@ -82,7 +82,8 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
 # %% ../../nbs/08c_llama_kernels.ipynb #7a6e2e69
 def _configs():
     "Autotuning candidates: one x row (BLOCK_M=1, element-wise) or several (tl.dot); BLOCK_N rows of w per tile."
-    gemv = [(2, 1024, 4), (4, 512, 4), (4, 1024, 4), (4, 2048, 8), (8, 256, 4), (8, 512, 4), (16, 256, 4)]
+    gemv = [(2, 1024, 4), (4, 512, 4), (4, 1024, 4), (4, 2048, 8), (8, 256, 4), (8, 512, 4), (16, 256, 4),
+            (1, 2048, 4), (2, 2048, 8), (1, 4096, 4), (1, 8192, 8)]   # one or two rows, the whole of K in one load
     dot = [(16, 128, 4), (16, 256, 4), (32, 64, 4), (32, 128, 4), (32, 256, 4), (64, 128, 4)]
     return ([triton.Config(dict(BLOCK_N=n, BLOCK_K=k, USE_DOT=False), num_warps=w) for n, k, w in gemv] +
             [triton.Config(dict(BLOCK_N=n, BLOCK_K=k, USE_DOT=True), num_warps=w) for n, k, w in dot])
