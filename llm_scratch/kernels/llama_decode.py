@@ -81,9 +81,8 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
 
 # %% ../../nbs/08c_llama_kernels.ipynb #7a6e2e69
 def _configs():
-    "Autotuning candidates: one x row (BLOCK_M=1, element-wise) or several (tl.dot); BLOCK_N rows of w per tile."
-    gemv = [(2, 1024, 4), (4, 512, 4), (4, 1024, 4), (4, 2048, 8), (8, 256, 4), (8, 512, 4), (16, 256, 4),
-            (1, 2048, 4), (2, 2048, 8), (1, 4096, 4), (1, 8192, 8)]   # one or two rows, the whole of K in one load
+    "Tiles: one x row (BLOCK_M=1, element-wise: one measured tile) or several (tl.dot: autotuned); BLOCK_N rows of w per tile."
+    gemv = [(2, 1024, 4)]   # batch 1: the fastest of 11 tiles on all five weight shapes (probe3.json, H200); see below
     dot = [(16, 128, 4), (16, 256, 4), (32, 64, 4), (32, 128, 4), (32, 256, 4), (64, 128, 4)]
     return ([triton.Config(dict(BLOCK_N=n, BLOCK_K=k, USE_DOT=False), num_warps=w) for n, k, w in gemv] +
             [triton.Config(dict(BLOCK_N=n, BLOCK_K=k, USE_DOT=True), num_warps=w) for n, k, w in dot])
