@@ -15,7 +15,8 @@
 # with its cuda cells; 07g's cuda cells ran alone (ONLY_FLAGGED=cuda PART=cells NBS=07g_train_speed, one call). Chapter
 # 08c changed after its GPU run (decode_attention's default tile, the fixed batch-1 product tile). Next, one call:
 #   LLM_SCRATCH_MAX_CONFIGS=1 PART=cells NBS=08c_llama_kernels NB_TIMEOUT=200 bash bench/experiments/gpu-verify/run.sh
-#   then bash bench/experiments/generate/run3.sh (generate timed with the fixed tile; issue 16)
+#   then bash bench/experiments/generate/run3.sh (generate timed with the fixed tile; issue 16), in the same call;
+#   a second, short call: bash bench/experiments/generate/run4.sh (attention over the cache, top-p's cost)
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
