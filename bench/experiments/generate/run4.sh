@@ -2,7 +2,7 @@
 # One short device call (one H200), after run3.sh has timed `generate` with the fixed batch-1 tile (issue 16):
 # probe2.py (the attention over the cache: decode_attention's tiles against flash_decode with its one-kernel merge, at
 # 384 and 2,304 keys; prefill and step) and probe4.py (what one top-p choice costs in a captured step, and a cheaper
-# formulation with the same kept set). Run from the repository root with the wheels carried:
+# before and after sampling in sorted order). Run from the repository root with the wheels carried:
 #   bash bench/experiments/generate/run4.sh
 set -uo pipefail
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT/run"
