@@ -22,7 +22,7 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
                   BLOCK_K: tl.constexpr, USE_DOT: tl.constexpr, EVEN_K: tl.constexpr, PDL: tl.constexpr):
     "acc_a[m, i] = sum_k w[rows_a[i], k] * g[k] * x[m, k] / rms(x[m]) (and acc_b for rows_b when PAIR): (BLOCK_M, BLOCK_N) fp32;"
     "with CENTER (LayerNorm) divided by the standard deviation instead, and mean/std (BLOCK_M,) returned for the caller to subtract."
-    "Each chunk of W is loaded one iteration ahead; the first before the PDL wait (no kernel writes W, see below)."
+    "For one row each chunk of W is loaded one iteration ahead, the first before the PDL wait (no kernel writes W, see below)."
     rm = tl.arange(0, BLOCK_M)
     rk = tl.arange(0, BLOCK_K)
     m_ok = rm[:, None] < M
@@ -37,19 +37,26 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
         acc_b = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
     ss = tl.zeros((BLOCK_M,), tl.float32)         # sum of squares of each row of x, for its RMS
     s1 = tl.zeros((BLOCK_M,), tl.float32)         # sum of each row of x, for its mean (LayerNorm)
-    w_ok = row_ok[:, None] & (rk[None, :] < K)    # the first chunk of W, loaded before anything the last kernel wrote
-    wa = tl.load(wa_rows + rk[None, :], mask=w_ok, other=0.0)
-    wb = wa
-    if PAIR: wb = tl.load(wb_rows + rk[None, :], mask=w_ok, other=0.0)
+    if not USE_DOT:                               # one row: W's first chunk before anything the last kernel wrote
+        w_ok = row_ok[:, None] & (rk[None, :] < K)
+        wa = tl.load(wa_rows + rk[None, :], mask=w_ok, other=0.0)
+        wb = wa
+        if PAIR: wb = tl.load(wb_rows + rk[None, :], mask=w_ok, other=0.0)
     if PDL: _pdl_prologue()                       # wait for the previous kernel: x is its output
     for k0 in range(0, K, BLOCK_K):
         kk = k0 + rk
         if EVEN_K: x = tl.load(x_rows + kk[None, :], mask=m_ok, other=0.0).to(tl.float32)
         else: x = tl.load(x_rows + kk[None, :], mask=m_ok & (kk[None, :] < K), other=0.0).to(tl.float32)
-        n_ok = row_ok[:, None] & (kk[None, :] + BLOCK_K < K)           # the next chunk, where there is one
-        wa_next = tl.load(wa_rows + BLOCK_K + kk[None, :], mask=n_ok, other=0.0)   # in flight during this chunk's sums
-        wb_next = wa_next
-        if PAIR: wb_next = tl.load(wb_rows + BLOCK_K + kk[None, :], mask=n_ok, other=0.0)
+        if USE_DOT:                               # several rows: this chunk now (Triton pipelines tl.dot loops itself)
+            if EVEN_K: w_ok = row_ok[:, None]
+            else: w_ok = row_ok[:, None] & (kk[None, :] < K)
+            wa = tl.load(wa_rows + kk[None, :], mask=w_ok, other=0.0)
+            if PAIR: wb = tl.load(wb_rows + kk[None, :], mask=w_ok, other=0.0)
+        else:                                     # one row: the next chunk, in flight during this chunk's sums
+            n_ok = row_ok[:, None] & (kk[None, :] + BLOCK_K < K)
+            wa_next = tl.load(wa_rows + BLOCK_K + kk[None, :], mask=n_ok, other=0.0)
+            wb_next = wa_next
+            if PAIR: wb_next = tl.load(wb_rows + BLOCK_K + kk[None, :], mask=n_ok, other=0.0)
         if HAS_NORM:
             ss += tl.sum(x * x, 1)
             if CENTER: s1 += tl.sum(x, 1)
@@ -67,8 +74,8 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
         else:
             acc_a += wa.to(tl.float32) * x
             if PAIR: acc_b += wb.to(tl.float32) * x
-        wa = wa_next
-        wb = wb_next
+            wa = wa_next
+            wb = wb_next
     if not USE_DOT:
         acc_a = tl.sum(acc_a, 1)[None, :]
         acc_b = tl.sum(acc_b, 1)[None, :]
