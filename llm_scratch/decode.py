@@ -218,7 +218,7 @@ class KernelDecoder(GraphDecoder):
                  max_seq_len: int,       # cache length: prompt + new tokens must fit
                  graph: bool = True,     # on a GPU, capture the step as one CUDA graph and replay it
                  prefill_chunk: Optional[int] = None,   # prompt positions per prefill step (as in GraphDecoder)
-                 pdl: Optional[bool] = None,   # programmatic dependent launch (kernels.llama_decode); None: where supported
+                 pdl: Optional[bool] = None,   # programmatic dependent launch (kernels.llama_decode); None: at batch 1 where supported
                  attention: str = "auto"):  # 'decode_attention', 'flash_decode', or 'auto' (see FLASH_DECODE_MIN_LEN)
         self.gpt = not isinstance(model, Llama)
         if self.gpt and not (hasattr(model, "transformer") and plain_kernels(model)):
@@ -236,7 +236,7 @@ class KernelDecoder(GraphDecoder):
         if pdl and not pdl_supported(dev):
             raise ValueError(f"pdl=True needs a CUDA GPU of compute capability 9.0 or higher and Triton's gdc intrinsics, "
                              f"the model is on {dev}; use pdl=False (or None: on where supported)")
-        if pdl is None: pdl = pdl_supported(dev)
+        if pdl is None: pdl = pdl_supported(dev) and batch == 1   # measured: faster at batch 1 only (see below)
         super().__init__(model, batch, max_seq_len, compile=False, graph=graph, prefill_chunk=prefill_chunk)
         self.kind, self.pdl, cfg = "kernels", pdl, model.config
         self.flash = (attention == "flash_decode" or attention == "auto" and           # attention over the cache

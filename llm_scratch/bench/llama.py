@@ -180,7 +180,7 @@ def generate_row(model: Llama, batch: int, prompt_len: int, new_tokens: int, ban
     lim = bandwidth_limit(cfg, batch, prompt_len + new_tokens // 2, bandwidth)
     tok_s = batch * new_tokens / secs
     return dict(api="llm_scratch generate", decoder=kind, attn_impl=cfg.attn_impl, batch=batch, temperature=temperature, top_p=top_p,
-                pdl=kind == "kernels" and pdl_supported("cuda"),   # what KernelDecoder's default chose
+                pdl=kind == "kernels" and batch == 1 and pdl_supported("cuda"),   # what KernelDecoder's default chose
                 prompt_len=prompt_len, new_tokens=new_tokens, seconds=secs, first_call_s=first_s,
                 tokens_per_s=tok_s, ms_per_token=secs / new_tokens * 1e3, limit_tok_s=lim["limit_tok_s"],
                 fraction_of_limit=tok_s / lim["limit_tok_s"], step_floor_ms=lim["step_floor_ms"],
