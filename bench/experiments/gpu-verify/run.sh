@@ -11,12 +11,10 @@
 #                (with ONLY_FLAGGED=cuda: only the cuda cells and the exported/imports cells they need; 07g's included)
 # Usage on the GPU machine, from the repository root, with the wheel folders carried (see .ci/gpu_suite):
 #   PART=suite bash bench/experiments/gpu-verify/run.sh
-# State after the sixth session (bench/results/2026-12-01-h200-gpu-suite/README.md): every notebook has passed on the H200
-# with its cuda cells; 07g's cuda cells ran alone (ONLY_FLAGGED=cuda PART=cells NBS=07g_train_speed, one call). Chapter
-# 08c changed after its GPU run (decode_attention's default tile, the fixed batch-1 product tile). Next, one call:
-#   LLM_SCRATCH_MAX_CONFIGS=1 PART=cells NBS=08c_llama_kernels NB_TIMEOUT=200 bash bench/experiments/gpu-verify/run.sh
-#   then bash bench/experiments/generate/run3.sh (generate timed with the fixed tile; issue 16), in the same call;
-#   a second, short call: bash bench/experiments/generate/run4.sh (attention over the cache, top-p's cost)
+# State after the seventh session (bench/results/2026-12-01-h200-gpu-suite/README.md): every notebook has passed on the
+# H200 with its cuda cells, 08c and 08d again after their last kernel changes
+# (bench/results/2026-12-01-h200-decode-generate/run2/). What is left needs two GPUs (the checks' ddp part, issue 19)
+# or a lever not yet found (issues 15 and 16); the decoding scripts are in bench/experiments/generate/ (run5.sh-run9.sh).
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
