@@ -293,14 +293,17 @@ KERNELS_MAX_BATCH = 1   # "auto" runs the kernels up to this batch, the compiled
 
 def choose_decoder(model, batch: int, total_len: int,    # rows, and prompt + new tokens per row
                    decoder: str = "auto") -> str:        # one of DECODERS
-    "The decoder `generate` runs: on a GPU for a Llama 'kernels' (fused projections, small batches) or 'compiled', for a GPT 'graph'; else 'eager'."
+    "The decoder `generate` runs: on a GPU 'kernels' at batch 1 (a Llama with fused projections, a GPT with the plain layers), else 'compiled' (Llama) or 'graph' (GPT); 'eager' elsewhere."
     if decoder not in DECODERS: raise ValueError(f"decoder must be one of {DECODERS}, got {decoder!r}")
     static = isinstance(model, Llama) or all(callable(getattr(model, f, None)) for f in STATIC_CACHE)   # Llama, GPT
     is_llama = isinstance(model, Llama)
     fits = static and total_len <= context_limit(model)[1]
     if decoder == "auto":
         if not fits or next(model.parameters()).device.type != "cuda": return "eager"
-        if not is_llama: return "graph" if plain_kernels(model) else "eager"   # replayed steps, no compile wait
+        if not is_llama:                                                  # replayed steps, no compile wait
+            if not plain_kernels(model): return "eager"
+            even = model.config.n_embd // model.config.n_head % 2 == 0        # the kernels rotate pairs of features
+            return "kernels" if batch <= KERNELS_MAX_BATCH and even else "graph"
         return "kernels" if model.config.fused_projections and batch <= KERNELS_MAX_BATCH else "compiled"
     if decoder != "eager" and not static:
         raise ValueError(f"decoder={decoder!r} runs a static-cache step (a Llama or a GPT); a {type(model).__name__} "
