@@ -114,12 +114,9 @@ def decoder_tok_per_s(model, kind: str = "kernels",  # a `decode.make_decoder` k
     dec = make_decoder(model, kind, batch, prompt_len + steps + 1)
     prompt = torch.randint(0, model.config.vocab_size, (batch, prompt_len), device="cuda",
                            generator=torch.Generator("cuda").manual_seed(0))
-    best = float("inf")
-    for _ in range(reps):
-        dec.prefill(prompt); torch.cuda.synchronize(); t0 = time.perf_counter()
-        dec.decode(steps); torch.cuda.synchronize(); best = min(best, time.perf_counter() - t0)
+    secs = bench_llama.step_seconds(dec, prompt, steps, reps)
     release(model)
-    return batch * steps / best
+    return batch / secs
 
 @part("decode", ("decode.tok_per_s", "decode.error_vs_bf16"), minutes=(1.5, 1.5),
       does="the kernel decoder on a random bf16 LLaMA 1.1B: logits against float32, tokens/s at batch 1")

@@ -25,8 +25,8 @@ from ..sample import generate
 # %% auto #0
 __all__ = ['GEMV_SHAPES', 'GENERATE_COLUMNS', 'TTFT_COLUMNS', 'GPT2_COLUMNS', 'DECODE_COLUMNS', 'GEMV_COLUMNS', 'random_model',
            'count_gpu_ops', 'graph_time', 'gemv_bench', 'attention_bench', 'check_kernel_decoder', 'step_ops',
-           'generate_row', 'ttft_row', 'hf_twin', 'hf_rows', 'check_generate', 'bench_plan', 'generate_table',
-           'gpt2_limit', 'gpt2_rows', 'results_table', 'run_bench', 'main']
+           'generate_row', 'ttft_row', 'step_seconds', 'hf_twin', 'hf_rows', 'check_generate', 'bench_plan',
+           'generate_table', 'gpt2_limit', 'gpt2_rows', 'results_table', 'run_bench', 'main']
 
 # %% ../../nbs/08e_bench_llama.ipynb #a37b642c
 @torch.no_grad()
@@ -148,9 +148,12 @@ def check_kernel_decoder(model: Llama, batch: int = 1, prompt_len: int = 16, ste
     return res
 
 # %% ../../nbs/08e_bench_llama.ipynb #b9252966
+def _sync():
+    if torch.cuda.is_available(): torch.cuda.synchronize()
+
 def _timed(fn) -> float:
-    "Seconds of fn() on the GPU, from a synchronised start to a synchronised end."
-    torch.cuda.synchronize(); t0 = time.perf_counter(); fn(); torch.cuda.synchronize()
+    "Seconds of fn() (on the GPU where there is one), from a synchronised start to a synchronised end."
+    _sync(); t0 = time.perf_counter(); fn(); _sync()
     return time.perf_counter() - t0
 
 @torch.no_grad()
@@ -194,6 +197,19 @@ def ttft_row(model: Llama, prompt_len: int = 2048, decoder: str = "auto", reps: 
     _timed(run)
     return dict(api="llm_scratch generate", decoder=choose_decoder(model, 1, prompt_len + 1, decoder),
                 attn_impl=model.config.attn_impl, prompt_len=prompt_len, ttft_ms=min(_timed(run) for _ in range(reps)) * 1e3)
+
+# %% ../../nbs/08e_bench_llama.ipynb #83ce4291
+@torch.no_grad()
+def step_seconds(dec: GraphDecoder,        # a captured decoder (its cache attached to its model)
+                 prompt: torch.Tensor,     # (dec.batch, P) token ids on the decoder's device
+                 steps: int = 255,         # decode steps per run
+                 reps: int = 2) -> float:  # runs, each after a fresh prefill; the fastest counts
+    "Seconds per decode step of dec after prompt: the best of reps runs of steps steps."
+    best = float("inf")
+    for _ in range(reps):
+        dec.prefill(prompt)
+        best = min(best, _timed(lambda: dec.decode(steps)))
+    return best / steps
 
 # %% ../../nbs/08e_bench_llama.ipynb #99e6b875
 @torch.no_grad()

@@ -13,7 +13,7 @@ import json, sys, time
 import torch
 
 from llm_scratch.bench.common import copy_bandwidth, environment
-from llm_scratch.bench.llama import graph_time, random_model
+from llm_scratch.bench.llama import graph_time, random_model, step_seconds
 from llm_scratch.decode import KernelDecoder, bandwidth_limit, make_decoder, release
 from llm_scratch.kernels.flash_attn import flash_decode
 from llm_scratch.kernels.llama_decode import decode_attention
@@ -31,12 +31,8 @@ def best(fn, reps: int = 3) -> float:
 
 
 def step_ms(dec, prompt) -> float:
-    "Milliseconds per decode step: the best of two runs of N - 1 replays, each after a fresh prefill."
-    runs = []
-    for _ in range(2):
-        dec.prefill(prompt); torch.cuda.synchronize(); t0 = time.perf_counter()
-        dec.decode(N - 1); torch.cuda.synchronize(); runs.append((time.perf_counter() - t0) / (N - 1))
-    return min(runs) * 1e3
+    "Milliseconds per decode step: `bench.llama.step_seconds` over N - 1 steps, best of two runs."
+    return step_seconds(dec, prompt, N - 1, reps=2) * 1e3
 
 
 def save():

@@ -7,12 +7,12 @@ chunk of weights before the PDL wait (issue 16; seventh session). On the 1.1B LL
    microseconds per call against the bytes' floor at the copy bandwidth measured in the same run.
 Run on the GPU machine from the repository root: `python bench/experiments/generate/probe5.py OUT.json` (about a
 minute). It writes the JSON after every row."""
-import json, sys, time
+import json, sys
 
 import torch
 
 from llm_scratch.bench.common import copy_bandwidth, environment
-from llm_scratch.bench.llama import GEMV_SHAPES, graph_time, random_model
+from llm_scratch.bench.llama import GEMV_SHAPES, graph_time, random_model, step_seconds
 from llm_scratch.decode import KernelDecoder, bandwidth_limit
 from llm_scratch.kernels.llama_decode import fused_linear, pdl_supported
 
@@ -20,12 +20,8 @@ N, P = 256, 128                                                          # new t
 
 
 def step_ms(dec, prompt) -> float:
-    "Milliseconds per decode step: the best of two runs of N - 1 replays, each after a fresh prefill."
-    runs = []
-    for _ in range(2):
-        dec.prefill(prompt); torch.cuda.synchronize(); t0 = time.perf_counter()
-        dec.decode(N - 1); torch.cuda.synchronize(); runs.append((time.perf_counter() - t0) / (N - 1))
-    return min(runs) * 1e3
+    "Milliseconds per decode step: `bench.llama.step_seconds` over N - 1 steps, best of two runs."
+    return step_seconds(dec, prompt, N - 1, reps=2) * 1e3
 
 
 def save():

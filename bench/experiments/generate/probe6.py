@@ -9,12 +9,12 @@ over the cache inside the whole step.
 The old kernels are the file `git show f0d841f:llm_scratch/kernels/llama_decode.py` (run6.sh writes it), loaded as a
 module of the package beside the current one. Run on the GPU machine from the repository root:
 `python bench/experiments/generate/probe6.py OLD_KERNELS.py OUT.json` (about a minute)."""
-import importlib.util, json, sys, time
+import importlib.util, json, sys
 
 import torch
 
 from llm_scratch.bench.common import copy_bandwidth, environment
-from llm_scratch.bench.llama import GEMV_SHAPES, graph_time, random_model
+from llm_scratch.bench.llama import GEMV_SHAPES, graph_time, random_model, step_seconds
 from llm_scratch.decode import KernelDecoder
 import llm_scratch.kernels.llama_decode as new
 
@@ -32,11 +32,8 @@ def save():
 
 
 def step_ms(dec, prompt) -> float:
-    runs = []
-    for _ in range(2):
-        dec.prefill(prompt); torch.cuda.synchronize(); t0 = time.perf_counter()
-        dec.decode(N - 1); torch.cuda.synchronize(); runs.append((time.perf_counter() - t0) / (N - 1))
-    return min(runs) * 1e3
+    "Milliseconds per decode step: `bench.llama.step_seconds` over N - 1 steps, best of two runs."
+    return step_seconds(dec, prompt, N - 1, reps=2) * 1e3
 
 
 @torch.no_grad()

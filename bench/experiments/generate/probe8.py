@@ -3,23 +3,20 @@ decoder's tl.dot path ran at 3,334-3,507 tokens/s at batch 8 (runs 7 and 8) agai
 times the decode step of `KernelDecoder` after a 128-token prompt (1.1B config, bf16) at batch 1, 8 and 32 with
 pdl=False and pdl=True in one run, interleaved, best of two runs of 255 graph replays each.
 Run on the GPU machine from the repository root: `python bench/experiments/generate/probe8.py OUT.json`."""
-import json, sys, time
+import json, sys
 
 import torch
 
 from llm_scratch.bench.common import copy_bandwidth, environment
-from llm_scratch.bench.llama import random_model
+from llm_scratch.bench.llama import random_model, step_seconds
 from llm_scratch.decode import KernelDecoder
 
 N, P = 256, 128
 
 
 def step_ms(dec, prompt) -> float:
-    runs = []
-    for _ in range(2):
-        dec.prefill(prompt); torch.cuda.synchronize(); t0 = time.perf_counter()
-        dec.decode(N - 1); torch.cuda.synchronize(); runs.append((time.perf_counter() - t0) / (N - 1))
-    return min(runs) * 1e3
+    "Milliseconds per decode step: `bench.llama.step_seconds` over N - 1 steps, best of two runs."
+    return step_seconds(dec, prompt, N - 1, reps=2) * 1e3
 
 
 out_file = sys.argv[1] if len(sys.argv) > 1 else "probe8.json"
