@@ -235,7 +235,7 @@ class KernelDecoder(GraphDecoder):
         from llm_scratch.kernels.llama_decode import pdl_supported   # (Triton is imported only when it is used)
         if pdl and not pdl_supported(dev):
             raise ValueError(f"pdl=True needs a CUDA GPU of compute capability 9.0 or higher and Triton's gdc intrinsics, "
-                             f"the model is on {dev}; use pdl=False (or None: on where supported)")
+                             f"the model is on {dev}; use pdl=False (or None: on at batch 1 where supported)")
         if pdl is None: pdl = pdl_supported(dev) and batch == 1   # measured: faster at batch 1 only (see below)
         super().__init__(model, batch, max_seq_len, compile=False, graph=graph, prefill_chunk=prefill_chunk)
         self.kind, self.pdl, cfg = "kernels", pdl, model.config
