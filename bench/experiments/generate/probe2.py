@@ -6,6 +6,8 @@ attn_impl="sdpa", flash_decode with attn_impl="triton"), in order of interest:
 2. the attention alone over 384 and 2,304 cached positions, 22 layers' caches in one CUDA graph: decode_attention at
    several block sizes, and flash_decode;
 3. the prefill and step for a 2,048-token prompt, then both prompts with flash_decode.
+(Since the seventh session the decoder `generate` builds already runs PDL at batch 1, so its `pdl_step_ms` row
+compares a setting with itself; `probe5.py` and `probe8.py` compare pdl=False with pdl=True.)
 Run on the GPU machine from the repository root: `python bench/experiments/generate/probe2.py OUT.json` (under a
 minute). It writes the JSON after every row, so a run cut short keeps what it measured."""
 import json, sys, time
