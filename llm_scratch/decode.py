@@ -209,6 +209,10 @@ def decode(self: GraphDecoder, n: int):
         if self.graph is not None: self.graph.replay()
         else: self._step()
 
+@patch
+def check(self: GraphDecoder):
+    "Raise if the decoding since the last check went wrong on the device (`KernelDecoder` checks its grid barriers)."
+
 # %% ../nbs/08d_decode.ipynb #4cbe451d
 FLASH_DECODE_MIN_LEN = 1024   # 'auto' splits the keys (flash_decode) from caches this long (probe2_run4.json, H200)
 class KernelDecoder(GraphDecoder):
@@ -219,7 +223,8 @@ class KernelDecoder(GraphDecoder):
                  graph: bool = True,     # on a GPU, capture the step as one CUDA graph and replay it
                  prefill_chunk: Optional[int] = None,   # prompt positions per prefill step (as in GraphDecoder)
                  pdl: Optional[bool] = None,   # programmatic dependent launch (kernels.llama_decode); None: at batch 1 where supported
-                 attention: str = "auto"):  # 'decode_attention', 'flash_decode', or 'auto' (see FLASH_DECODE_MIN_LEN)
+                 attention: str = "auto",   # 'decode_attention', 'flash_decode', or 'auto' (see FLASH_DECODE_MIN_LEN)
+                 layer_kernel: Optional[bool] = None):   # a LLaMA's layer as one kernel (decode_layer); None: see below
         self.gpt = not isinstance(model, Llama)
         if self.gpt and not (hasattr(model, "transformer") and plain_kernels(model)):
             raise ValueError(f"KernelDecoder runs the decode kernels of a Llama or of a GPT with the plain layers (no FP8, "
@@ -237,10 +242,16 @@ class KernelDecoder(GraphDecoder):
             raise ValueError(f"pdl=True needs a CUDA GPU of compute capability 9.0 or higher and Triton's gdc intrinsics, "
                              f"the model is on {dev}; use pdl=False (or None: on at batch 1 where supported)")
         if pdl is None: pdl = pdl_supported(dev) and batch == 1   # measured: faster at batch 1 only (see below)
+        if layer_kernel and (self.gpt or batch != 1 or attention == "flash_decode"):
+            raise ValueError(f"layer_kernel=True runs a LLaMA layer at batch 1 with its own attention (decode_layer); this is "
+                             f"{'a GPT' if self.gpt else 'a Llama'} at batch={batch}, attention={attention!r}: use layer_kernel=False")
         super().__init__(model, batch, max_seq_len, compile=False, graph=graph, prefill_chunk=prefill_chunk)
         self.kind, self.pdl, cfg = "kernels", pdl, model.config
         self.flash = (attention == "flash_decode" or attention == "auto" and           # attention over the cache
                       (cfg.attn_impl in ("triton", "triton_op") or self.max_seq_len >= FLASH_DECODE_MIN_LEN))
+        if layer_kernel is None: layer_kernel = not self.gpt and batch == 1 and not self.flash and dev.type == "cuda"
+        self.layer_kernel, self.flash = layer_kernel, self.flash and not layer_kernel
+        self.bar = torch.zeros(cfg.n_layers, 32, dtype=torch.int32, device=dev) if layer_kernel else None   # a barrier per layer
         self.seqlens = torch.zeros(batch, dtype=torch.long, device=dev)    # flash_decode's keys per row: pos + 1
         if self.gpt: self._gpt_setup(); return                             # (see "GPT-2 through the same decoders")
         w = model.output.weight
@@ -259,13 +270,18 @@ class KernelDecoder(GraphDecoder):
         return flash_decode(q, cache.k, cache.v, self.seqlens, cache_start=pad).view(self.batch, -1)
 
     def _forward(self):
-        from llm_scratch.kernels.llama_decode import fused_linear, fused_qkv_rope, fused_swiglu
+        from llm_scratch.kernels.llama_decode import decode_layer, fused_linear, fused_qkv_rope, fused_swiglu
         m, pad, B, pdl = self.model, self.pad if self.batch > 1 else None, self.batch, self.pdl
         if self.flash: torch.add(self.pos.expand(B), 1, out=self.seqlens)
         if self.gpt: return self._gpt_forward(pad)
         torch.index_select(m.tok_embeddings.weight, 0, self.tok.view(-1), out=self.h)   # (B, dim)
-        for layer in m.layers:
+        for i, layer in enumerate(m.layers):
             a, f = layer.attention, layer.feed_forward
+            if self.layer_kernel:                     # the five steps below as one persistent kernel
+                decode_layer(self.h, layer.attention_norm.weight, a.wqkv.weight, self.q, a.kv_cache.k, a.kv_cache.v, self.pos,
+                             self.inv_freq, self.attn, a.wo.weight, layer.ffn_norm.weight, f.w13.weight, self.act,
+                             f.w2.weight, self.bar[i], layer.attention_norm.eps, pdl=pdl)
+                continue
             fused_qkv_rope(self.h, layer.attention_norm.weight, a.wqkv.weight, self.q, a.kv_cache.k, a.kv_cache.v,
                            self.pos, self.inv_freq, layer.attention_norm.eps, pad=pad, pdl=pdl)
             fused_linear(self._attend(a.kv_cache, pad), a.wo.weight, self.h, residual=True, pdl=pdl)   # h += attention
@@ -279,6 +295,13 @@ class KernelDecoder(GraphDecoder):
         self._forward()                               # greedy without eos: the argmax kernel writes tok and out
         greedy_pick(self.logits, self.tok, self.out, self.pos, pdl=self.pdl)
         self.pos.add_(1)
+
+    def check(self):
+        "Raise if a grid barrier of decode_layer gave up waiting since the last check (its flag), instead of returning garbage."
+        if self.bar is not None and bool(self.bar[:, 1].any()):
+            self.bar.zero_()
+            raise RuntimeError("decode_layer's grid barrier gave up waiting: its programs did not all run at once on this GPU; "
+                               "decode with layer_kernel=False")
 
 # %% ../nbs/08d_decode.ipynb #4a6f32db
 DECODERS = ("auto", "eager", "graph", "compiled", "kernels")
@@ -363,6 +386,7 @@ def decode_tokens(dec: GraphDecoder,                   # captured with the token
         if n % NOISE_STEPS == 0: dec.refill()        # in stream order: after the replays that used the last noise
         dec.decode(1); n += 1
         if stream is not None: stream(dec.tok[:, 0].to("cpu", copy=True))
+    dec.check()
     gen = dec.out[:, P:P + n]
     if ended(): gen = gen[:, :int((gen == dec.eos_id).int().argmax(1).max()) + 1]   # up to the last row's first eos
     return gen.clone()
