@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One device call (one H200), eighth session (issue 16): probe11.py again, after the stream became two buffers
-# five kernels. Run from the repository root with the wheels carried:
+# One device call (one H200), eighth session (issue 16): probe11.py again, after the stream of W became two buffers
+# refilled in turn. Run from the repository root with the wheels carried:
 #   bash bench/experiments/generate/run13.sh
 set -uo pipefail
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT/run"
