@@ -224,7 +224,7 @@ class KernelDecoder(GraphDecoder):
                  prefill_chunk: Optional[int] = None,   # prompt positions per prefill step (as in GraphDecoder)
                  pdl: Optional[bool] = None,   # programmatic dependent launch (kernels.llama_decode); None: at batch 1 where supported
                  attention: str = "auto",   # 'decode_attention', 'flash_decode', or 'auto' (see FLASH_DECODE_MIN_LEN)
-                 layer_kernel: Optional[bool] = None):   # a LLaMA's layer as one kernel (decode_layer); None: see below
+                 layer_kernel: bool = False):   # a LLaMA's layer as one persistent kernel (decode_layer; measured slower)
         self.gpt = not isinstance(model, Llama)
         if self.gpt and not (hasattr(model, "transformer") and plain_kernels(model)):
             raise ValueError(f"KernelDecoder runs the decode kernels of a Llama or of a GPT with the plain layers (no FP8, "
@@ -249,7 +249,6 @@ class KernelDecoder(GraphDecoder):
         self.kind, self.pdl, cfg = "kernels", pdl, model.config
         self.flash = (attention == "flash_decode" or attention == "auto" and           # attention over the cache
                       (cfg.attn_impl in ("triton", "triton_op") or self.max_seq_len >= FLASH_DECODE_MIN_LEN))
-        if layer_kernel is None: layer_kernel = not self.gpt and batch == 1 and not self.flash and dev.type == "cuda"
         self.layer_kernel, self.flash = layer_kernel, self.flash and not layer_kernel
         self.bar = torch.zeros(cfg.n_layers, 32, dtype=torch.int32, device=dev) if layer_kernel else None   # a barrier per layer
         self.seqlens = torch.zeros(batch, dtype=torch.long, device=dev)    # flash_decode's keys per row: pos + 1

@@ -17,12 +17,48 @@ import triton.language as tl
 
 # %% ../../nbs/08c_llama_kernels.ipynb #86d1290f
 @triton.jit
+def _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, HAS_NORM: tl.constexpr, CENTER: tl.constexpr, PAIR: tl.constexpr,
+             BLOCK_N: tl.constexpr, BLOCK_K: tl.constexpr, PDL: tl.constexpr):
+    "One row of x: (acc_a, acc_b) (BLOCK_N, BLOCK_K) element-wise products, and x's sum of squares and sum, element-wise too."
+    "W's and g's first chunk before the wait (no kernel writes them), x's after it; each next chunk one iteration ahead."
+    rk = tl.arange(0, BLOCK_K)
+    w_ok = row_ok[:, None] & (rk[None, :] < K)
+    wa = tl.load(wa_rows + rk[None, :], mask=w_ok, other=0.0)
+    wb = wa
+    if PAIR: wb = tl.load(wb_rows + rk[None, :], mask=w_ok, other=0.0)
+    g = tl.zeros((BLOCK_K,), tl.float32)
+    if HAS_NORM: g = tl.load(g_ptr + rk, mask=rk < K, other=0.0).to(tl.float32)
+    if PDL: _pdl_prologue()                       # wait for the previous kernel: x is its output
+    x = tl.load(x_ptr + rk[None, :], mask=rk[None, :] < K, other=0.0).to(tl.float32)
+    acc_a = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
+    acc_b = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
+    ss = tl.zeros((1, BLOCK_K), tl.float32)       # x * x and x, summed over the chunks; reduced once, after the loop
+    s1 = tl.zeros((1, BLOCK_K), tl.float32)
+    for k0 in range(0, K, BLOCK_K):
+        nk = k0 + BLOCK_K + rk                    # the next chunk: in flight while this one is summed
+        n_ok = row_ok[:, None] & (nk[None, :] < K)
+        wa_next = tl.load(wa_rows + nk[None, :], mask=n_ok, other=0.0)
+        wb_next = wa_next
+        if PAIR: wb_next = tl.load(wb_rows + nk[None, :], mask=n_ok, other=0.0)
+        x_next = tl.load(x_ptr + nk[None, :], mask=nk[None, :] < K, other=0.0).to(tl.float32)
+        g_next = g
+        xg = x
+        if HAS_NORM:
+            g_next = tl.load(g_ptr + nk, mask=nk < K, other=0.0).to(tl.float32)
+            ss += x * x
+            if CENTER: s1 += x
+            xg = x * g[None, :]
+        acc_a += wa.to(tl.float32) * xg
+        if PAIR: acc_b += wb.to(tl.float32) * xg
+        wa, wb, x, g = wa_next, wb_next, x_next, g_next
+    return acc_a, acc_b, tl.sum(ss, 1), tl.sum(s1, 1)
+
+@triton.jit
 def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, stride_wn, eps,
                   HAS_NORM: tl.constexpr, CENTER: tl.constexpr, PAIR: tl.constexpr, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr,
                   BLOCK_K: tl.constexpr, USE_DOT: tl.constexpr, EVEN_K: tl.constexpr, PDL: tl.constexpr):
     "acc_a[m, i] = sum_k w[rows_a[i], k] * g[k] * x[m, k] / rms(x[m]) (and acc_b for rows_b when PAIR): (BLOCK_M, BLOCK_N) fp32;"
     "with CENTER (LayerNorm) divided by the standard deviation instead, and mean/std (BLOCK_M,) returned for the caller to subtract."
-    "For one row each chunk of W is loaded one iteration ahead, the first before the PDL wait (no kernel writes W, see below)."
     rm = tl.arange(0, BLOCK_M)
     rk = tl.arange(0, BLOCK_K)
     m_ok = rm[:, None] < M
@@ -30,40 +66,28 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
     wa_rows = w_ptr + rows_a[:, None] * stride_wn
     wb_rows = w_ptr + rows_b[:, None] * stride_wn
     if USE_DOT:                                   # several rows of x: tensor-core products of (BLOCK_M, BLOCK_K) tiles
+        if PDL: _pdl_prologue()                   # wait for the previous kernel: x is its output
         acc_a = tl.zeros((BLOCK_M, BLOCK_N), tl.float32)
         acc_b = tl.zeros((BLOCK_M, BLOCK_N), tl.float32)
-    else:                                         # one row of x: element-wise products, summed once after the loop
-        acc_a = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
-        acc_b = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
-    ss = tl.zeros((BLOCK_M,), tl.float32)         # sum of squares of each row of x, for its RMS
-    s1 = tl.zeros((BLOCK_M,), tl.float32)         # sum of each row of x, for its mean (LayerNorm)
-    if not USE_DOT:                               # one row: W's first chunk before anything the last kernel wrote
-        w_ok = row_ok[:, None] & (rk[None, :] < K)
-        wa = tl.load(wa_rows + rk[None, :], mask=w_ok, other=0.0)
-        wb = wa
-        if PAIR: wb = tl.load(wb_rows + rk[None, :], mask=w_ok, other=0.0)
-    if PDL: _pdl_prologue()                       # wait for the previous kernel: x is its output
-    for k0 in range(0, K, BLOCK_K):
-        kk = k0 + rk
-        if EVEN_K: x = tl.load(x_rows + kk[None, :], mask=m_ok, other=0.0).to(tl.float32)
-        else: x = tl.load(x_rows + kk[None, :], mask=m_ok & (kk[None, :] < K), other=0.0).to(tl.float32)
-        if USE_DOT:                               # several rows: this chunk now (Triton pipelines tl.dot loops itself)
-            if EVEN_K: w_ok = row_ok[:, None]
-            else: w_ok = row_ok[:, None] & (kk[None, :] < K)
+        ss = tl.zeros((BLOCK_M,), tl.float32)     # sum of squares of each row of x, for its RMS
+        s1 = tl.zeros((BLOCK_M,), tl.float32)     # sum of each row of x, for its mean (LayerNorm)
+        for k0 in range(0, K, BLOCK_K):           # (Triton pipelines the loads of a tl.dot loop itself)
+            kk = k0 + rk
+            if EVEN_K:
+                x = tl.load(x_rows + kk[None, :], mask=m_ok, other=0.0).to(tl.float32)
+                w_ok = row_ok[:, None]
+            else:
+                x = tl.load(x_rows + kk[None, :], mask=m_ok & (kk[None, :] < K), other=0.0).to(tl.float32)
+                w_ok = row_ok[:, None] & (kk[None, :] < K)
             wa = tl.load(wa_rows + kk[None, :], mask=w_ok, other=0.0)
+            wb = wa
             if PAIR: wb = tl.load(wb_rows + kk[None, :], mask=w_ok, other=0.0)
-        else:                                     # one row: the next chunk, in flight during this chunk's sums
-            n_ok = row_ok[:, None] & (kk[None, :] + BLOCK_K < K)
-            wa_next = tl.load(wa_rows + BLOCK_K + kk[None, :], mask=n_ok, other=0.0)
-            wb_next = wa_next
-            if PAIR: wb_next = tl.load(wb_rows + BLOCK_K + kk[None, :], mask=n_ok, other=0.0)
-        if HAS_NORM:
-            ss += tl.sum(x * x, 1)
-            if CENTER: s1 += tl.sum(x, 1)
-            if EVEN_K: g = tl.load(g_ptr + kk).to(tl.float32)
-            else: g = tl.load(g_ptr + kk, mask=kk < K, other=0.0).to(tl.float32)
-            x = x * g[None, :]
-        if USE_DOT:
+            if HAS_NORM:
+                ss += tl.sum(x * x, 1)
+                if CENTER: s1 += tl.sum(x, 1)
+                if EVEN_K: g = tl.load(g_ptr + kk).to(tl.float32)
+                else: g = tl.load(g_ptr + kk, mask=kk < K, other=0.0).to(tl.float32)
+                x = x * g[None, :]
             xd = x.to(wa.dtype)
             if wa.dtype == tl.float32:            # float32 weights: exact products, as PyTorch's default matmul
                 acc_a += tl.dot(xd, tl.trans(wa), input_precision="ieee")   # (tl.dot's default rounds to TF32)
@@ -71,12 +95,8 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
             else:
                 acc_a += tl.dot(xd, tl.trans(wa))
                 if PAIR: acc_b += tl.dot(xd, tl.trans(wb))
-        else:
-            acc_a += wa.to(tl.float32) * x
-            if PAIR: acc_b += wb.to(tl.float32) * x
-            wa = wa_next
-            wb = wb_next
-    if not USE_DOT:
+    else:                                         # one row: element-wise products, summed once after the loop
+        acc_a, acc_b, ss, s1 = _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, HAS_NORM, CENTER, PAIR, BLOCK_N, BLOCK_K, PDL)
         acc_a = tl.sum(acc_a, 1)[None, :]
         acc_b = tl.sum(acc_b, 1)[None, :]
     mu_r = tl.zeros((BLOCK_M,), tl.float32)       # LayerNorm: mean / std of each row of x
