@@ -17,10 +17,11 @@ import triton.language as tl
 
 # %% ../../nbs/08c_llama_kernels.ipynb #86d1290f
 @triton.jit
-def _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, HAS_NORM: tl.constexpr, CENTER: tl.constexpr, PAIR: tl.constexpr,
-             BLOCK_N: tl.constexpr, BLOCK_K: tl.constexpr, PDL: tl.constexpr):
-    "One row of x: (acc_a, acc_b) (BLOCK_N, BLOCK_K) element-wise products, and x's sum of squares and sum, element-wise too."
-    "W's and g's first chunk before the wait (no kernel writes them), x's after it; each next chunk one iteration ahead."
+def _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, res_ptrs, res_ok, HAS_NORM: tl.constexpr, CENTER: tl.constexpr,
+             PAIR: tl.constexpr, RES: tl.constexpr, BLOCK_N: tl.constexpr, BLOCK_K: tl.constexpr, PDL: tl.constexpr):
+    "One row of x: (acc_a, acc_b) (BLOCK_N, BLOCK_K) element-wise products, x's sum of squares and sum (element-wise too),"
+    "and with RES the residual at res_ptrs. W's and g's first chunk before the wait (no kernel writes them), x's and the"
+    "residual right after it; each next chunk one iteration ahead."
     rk = tl.arange(0, BLOCK_K)
     w_ok = row_ok[:, None] & (rk[None, :] < K)
     wa = tl.load(wa_rows + rk[None, :], mask=w_ok, other=0.0)
@@ -30,6 +31,8 @@ def _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, HAS_NORM: tl.constexpr, 
     if HAS_NORM: g = tl.load(g_ptr + rk, mask=rk < K, other=0.0).to(tl.float32)
     if PDL: _pdl_prologue()                       # wait for the previous kernel: x is its output
     x = tl.load(x_ptr + rk[None, :], mask=rk[None, :] < K, other=0.0).to(tl.float32)
+    res = tl.zeros((1, BLOCK_N), tl.float32)
+    if RES: res = tl.load(res_ptrs, mask=res_ok, other=0.0).to(tl.float32)
     acc_a = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
     acc_b = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
     ss = tl.zeros((1, BLOCK_K), tl.float32)       # x * x and x, summed over the chunks; reduced once, after the loop
@@ -51,14 +54,15 @@ def _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, HAS_NORM: tl.constexpr, 
         acc_a += wa.to(tl.float32) * xg
         if PAIR: acc_b += wb.to(tl.float32) * xg
         wa, wb, x, g = wa_next, wb_next, x_next, g_next
-    return acc_a, acc_b, tl.sum(ss, 1), tl.sum(s1, 1)
+    return acc_a, acc_b, tl.sum(ss, 1), tl.sum(s1, 1), res
 
 @triton.jit
-def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, stride_wn, eps,
-                  HAS_NORM: tl.constexpr, CENTER: tl.constexpr, PAIR: tl.constexpr, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr,
-                  BLOCK_K: tl.constexpr, USE_DOT: tl.constexpr, EVEN_K: tl.constexpr, PDL: tl.constexpr):
+def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, stride_wn, eps, res_ptrs, res_ok,
+                  HAS_NORM: tl.constexpr, CENTER: tl.constexpr, PAIR: tl.constexpr, RES: tl.constexpr, BLOCK_M: tl.constexpr,
+                  BLOCK_N: tl.constexpr, BLOCK_K: tl.constexpr, USE_DOT: tl.constexpr, EVEN_K: tl.constexpr, PDL: tl.constexpr):
     "acc_a[m, i] = sum_k w[rows_a[i], k] * g[k] * x[m, k] / rms(x[m]) (and acc_b for rows_b when PAIR): (BLOCK_M, BLOCK_N) fp32;"
-    "with CENTER (LayerNorm) divided by the standard deviation instead, and mean/std (BLOCK_M,) returned for the caller to subtract."
+    "with CENTER (LayerNorm) divided by the standard deviation instead, and mean/std (BLOCK_M,) returned for the caller to subtract;"
+    "with RES the (BLOCK_M, BLOCK_N) residual at res_ptrs too, read right after the wait."
     rm = tl.arange(0, BLOCK_M)
     rk = tl.arange(0, BLOCK_K)
     m_ok = rm[:, None] < M
@@ -67,6 +71,8 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
     wb_rows = w_ptr + rows_b[:, None] * stride_wn
     if USE_DOT:                                   # several rows of x: tensor-core products of (BLOCK_M, BLOCK_K) tiles
         if PDL: _pdl_prologue()                   # wait for the previous kernel: x is its output
+        res = tl.zeros((BLOCK_M, BLOCK_N), tl.float32)
+        if RES: res = tl.load(res_ptrs, mask=res_ok, other=0.0).to(tl.float32)
         acc_a = tl.zeros((BLOCK_M, BLOCK_N), tl.float32)
         acc_b = tl.zeros((BLOCK_M, BLOCK_N), tl.float32)
         ss = tl.zeros((BLOCK_M,), tl.float32)     # sum of squares of each row of x, for its RMS
@@ -96,7 +102,8 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
                 acc_a += tl.dot(xd, tl.trans(wa))
                 if PAIR: acc_b += tl.dot(xd, tl.trans(wb))
     else:                                         # one row: element-wise products, summed once after the loop
-        acc_a, acc_b, ss, s1 = _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, HAS_NORM, CENTER, PAIR, BLOCK_N, BLOCK_K, PDL)
+        acc_a, acc_b, ss, s1, res = _one_row(x_ptr, g_ptr, wa_rows, wb_rows, row_ok, K, res_ptrs, res_ok, HAS_NORM, CENTER,
+                                             PAIR, RES, BLOCK_N, BLOCK_K, PDL)
         acc_a = tl.sum(acc_a, 1)[None, :]
         acc_b = tl.sum(acc_b, 1)[None, :]
     mu_r = tl.zeros((BLOCK_M,), tl.float32)       # LayerNorm: mean / std of each row of x
@@ -109,7 +116,7 @@ def _rows_times_x(x_ptr, g_ptr, w_ptr, rows_a, rows_b, row_ok, M, K, stride_xm, 
             r = tl.rsqrt(ss / K + eps)
         acc_a = acc_a * r[:, None]
         acc_b = acc_b * r[:, None]
-    return acc_a, acc_b, mu_r
+    return acc_a, acc_b, mu_r, res
 
 # %% ../../nbs/08c_llama_kernels.ipynb #7a6e2e69
 def _configs():
@@ -185,16 +192,16 @@ def pdl_supported(device) -> bool:
 
 # %% ../../nbs/08c_llama_kernels.ipynb #10b5bd6d
 @triton.jit
-def _linear_store(acc, mu_r, rows, ok, out_ptr, c_ptr, s_ptr, M, stride_om, CENTER: tl.constexpr, SHIFT: tl.constexpr,
-                  GELU: tl.constexpr, RESIDUAL: tl.constexpr, BLOCK_M: tl.constexpr, LD: tl.constexpr):
-    "The epilogue: out[:, rows] = acc (- LayerNorm's mean, + shift, GELU, + out[:, rows]); LD: the residual's cache modifier."
+def _linear_store(acc, mu_r, res, rows, ok, out_ptr, c_ptr, s_ptr, M, stride_om, CENTER: tl.constexpr, SHIFT: tl.constexpr,
+                  GELU: tl.constexpr, RESIDUAL: tl.constexpr, BLOCK_M: tl.constexpr):
+    "The epilogue: out[:, rows] = acc (- LayerNorm's mean, + shift, GELU) (+ res, the residual: out[:, rows] read before)."
     if CENTER: acc -= mu_r[:, None] * tl.load(c_ptr + rows, mask=ok, other=0.0)[None, :]   # LayerNorm's mean
     if SHIFT: acc += tl.load(s_ptr + rows, mask=ok, other=0.0).to(tl.float32)[None, :]      # bias (and norm bias)
     if GELU: acc = acc * tl.sigmoid(1.5957691216057308 * (acc + 0.044715 * acc * acc * acc))   # GELU, tanh form
     rm = tl.arange(0, BLOCK_M)
     ptrs = out_ptr + rm[:, None] * stride_om + rows[None, :]
     mask = (rm[:, None] < M) & ok[None, :]
-    if RESIDUAL: acc += tl.load(ptrs, mask=mask, other=0.0, cache_modifier=LD).to(tl.float32)
+    if RESIDUAL: acc += res
     tl.store(ptrs, acc.to(out_ptr.dtype.element_ty), mask=mask)
 
 @triton.jit
@@ -204,9 +211,11 @@ def _linear_kernel(x_ptr, g_ptr, w_ptr, out_ptr, c_ptr, s_ptr, M, N, K, stride_x
                    BLOCK_K: tl.constexpr, USE_DOT: tl.constexpr, EVEN_K: tl.constexpr, PDL: tl.constexpr):
     rows = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)
     ok = rows < N
-    acc, _, mu_r = _rows_times_x(x_ptr, g_ptr, w_ptr, rows, rows, ok, M, K, stride_xm, stride_wn, eps,
-                                 HAS_NORM, CENTER, False, BLOCK_M, BLOCK_N, BLOCK_K, USE_DOT, EVEN_K, PDL)
-    _linear_store(acc, mu_r, rows, ok, out_ptr, c_ptr, s_ptr, M, stride_om, CENTER, SHIFT, GELU, RESIDUAL, BLOCK_M, "")
+    rm = tl.arange(0, BLOCK_M)
+    acc, _, mu_r, res = _rows_times_x(x_ptr, g_ptr, w_ptr, rows, rows, ok, M, K, stride_xm, stride_wn, eps,
+                                      out_ptr + rm[:, None] * stride_om + rows[None, :], (rm[:, None] < M) & ok[None, :],
+                                      HAS_NORM, CENTER, False, RESIDUAL, BLOCK_M, BLOCK_N, BLOCK_K, USE_DOT, EVEN_K, PDL)
+    _linear_store(acc, mu_r, res, rows, ok, out_ptr, c_ptr, s_ptr, M, stride_om, CENTER, SHIFT, GELU, RESIDUAL, BLOCK_M)
 
 _linear = _tuned(_linear_kernel, restore=["out_ptr"])
 
@@ -247,8 +256,8 @@ def _swiglu_kernel(x_ptr, g_ptr, w_ptr, out_ptr, M, N, K, stride_xm, stride_wn, 
     F = N // 2                                                     # w = [w1; w3], each F rows
     j = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)
     ok = j < F
-    gate, up, _ = _rows_times_x(x_ptr, g_ptr, w_ptr, j, j + F, ok, M, K, stride_xm, stride_wn, eps,
-                                True, False, True, BLOCK_M, BLOCK_N, BLOCK_K, USE_DOT, EVEN_K, PDL)
+    gate, up, _, _ = _rows_times_x(x_ptr, g_ptr, w_ptr, j, j + F, ok, M, K, stride_xm, stride_wn, eps, x_ptr, ok,
+                                   True, False, True, False, BLOCK_M, BLOCK_N, BLOCK_K, USE_DOT, EVEN_K, PDL)
     _swiglu_store(gate, up, j, ok, out_ptr, M, stride_om, BLOCK_M)
 
 _swiglu = _tuned(_swiglu_kernel)
@@ -283,8 +292,19 @@ def _qkv_pairs(tile, BLOCK_N: tl.constexpr, HEAD_DIM: tl.constexpr, ROPE: tl.con
     return na, nb, fi
 
 @triton.jit
-def _qkv_store(a, b, mu_r, na, nb, fi, ok, q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, inv_freq_ptr, c_ptr, s_ptr, M, stride_qm,
-               stride_cb, stride_ch, stride_cs, Q_DIM: tl.constexpr, KV_DIM: tl.constexpr, HEAD_DIM: tl.constexpr,
+def _qkv_inputs(pos_ptr, pad_ptr, inv_freq_ptr, fi, ok, M, HAS_PAD: tl.constexpr, ROPE: tl.constexpr, BLOCK_M: tl.constexpr):
+    "What the epilogue needs that no kernel of the step writes, read before the wait: the position, each row's, the speeds."
+    pos = tl.load(pos_ptr)
+    rm = tl.arange(0, BLOCK_M)
+    row_pos = tl.zeros((BLOCK_M,), tl.int64) + pos
+    if HAS_PAD: row_pos = pos - tl.load(pad_ptr + rm, mask=rm < M, other=0)   # left-padded rows: at pos - pad[m]
+    freq = tl.zeros_like(fi).to(tl.float32)
+    if ROPE != 0: freq = tl.load(inv_freq_ptr + fi, mask=ok, other=0.0)
+    return pos, row_pos, freq
+
+@triton.jit
+def _qkv_store(a, b, mu_r, na, nb, ok, pos, row_pos, freq, q_ptr, ck_ptr, cv_ptr, c_ptr, s_ptr, M, stride_qm, stride_cb,
+               stride_ch, stride_cs, Q_DIM: tl.constexpr, KV_DIM: tl.constexpr, HEAD_DIM: tl.constexpr,
                HAS_PAD: tl.constexpr, ROPE: tl.constexpr, CENTER: tl.constexpr, SHIFT: tl.constexpr, BLOCK_M: tl.constexpr):
     "The epilogue: (LayerNorm's mean, biases,) the rotation of q and k, q stored, k and v written into the cache at pos."
     if CENTER:                                                    # LayerNorm: subtract the mean's share
@@ -293,16 +313,13 @@ def _qkv_store(a, b, mu_r, na, nb, fi, ok, q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_p
     if SHIFT:                                                     # biases
         a += tl.load(s_ptr + na, mask=ok, other=0.0).to(tl.float32)[None, :]
         b += tl.load(s_ptr + nb, mask=ok, other=0.0).to(tl.float32)[None, :]
-    pos = tl.load(pos_ptr)
     rm = tl.arange(0, BLOCK_M)
     m_ok = rm[:, None] < M
     if ROPE == 0:
         ra = a
         rb = b
     else:
-        freq = tl.load(inv_freq_ptr + fi, mask=ok, other=0.0)
         if HAS_PAD:                                               # left-padded rows: row m is at position pos - pad[m]
-            row_pos = pos - tl.load(pad_ptr + rm, mask=rm < M, other=0)
             angle = row_pos.to(tl.float32)[:, None] * freq[None, :]   # (BLOCK_M, BLOCK_N)
         else:
             angle = (pos.to(tl.float32) * freq)[None, :]          # (1, BLOCK_N): the same for every row
@@ -336,10 +353,11 @@ def _qkv_rope_kernel(x_ptr, g_ptr, w_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_pt
                      EVEN_K: tl.constexpr, PDL: tl.constexpr):
     na, nb, fi = _qkv_pairs(tl.program_id(0), BLOCK_N, HEAD_DIM, ROPE)
     ok = na < N
-    a, b, mu_r = _rows_times_x(x_ptr, g_ptr, w_ptr, na, nb, ok, M, K, stride_xm, stride_wn, eps,
-                               True, CENTER, True, BLOCK_M, BLOCK_N, BLOCK_K, USE_DOT, EVEN_K, PDL)
-    _qkv_store(a, b, mu_r, na, nb, fi, ok, q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, inv_freq_ptr, c_ptr, s_ptr, M, stride_qm,
-               stride_cb, stride_ch, stride_cs, Q_DIM, KV_DIM, HEAD_DIM, HAS_PAD, ROPE, CENTER, SHIFT, BLOCK_M)
+    pos, row_pos, freq = _qkv_inputs(pos_ptr, pad_ptr, inv_freq_ptr, fi, ok, M, HAS_PAD, ROPE, BLOCK_M)
+    a, b, mu_r, _ = _rows_times_x(x_ptr, g_ptr, w_ptr, na, nb, ok, M, K, stride_xm, stride_wn, eps, x_ptr, ok,
+                                  True, CENTER, True, False, BLOCK_M, BLOCK_N, BLOCK_K, USE_DOT, EVEN_K, PDL)
+    _qkv_store(a, b, mu_r, na, nb, ok, pos, row_pos, freq, q_ptr, ck_ptr, cv_ptr, c_ptr, s_ptr, M, stride_qm, stride_cb,
+               stride_ch, stride_cs, Q_DIM, KV_DIM, HEAD_DIM, HAS_PAD, ROPE, CENTER, SHIFT, BLOCK_M)
 
 _qkv_rope = _tuned(_qkv_rope_kernel)
 ROPES = (None, "interleaved", "half")   # the kernel's ROPE: none, Meta's neighbour pairs, rotate-half
@@ -395,33 +413,48 @@ def fold_layernorm(w: torch.Tensor,                   # (N, K) weight of the pro
 
 # %% ../../nbs/08c_llama_kernels.ipynb #1221d553
 @triton.jit
+def _attn_block(q, k, v, s_ok, m_i, l_i, acc):
+    "The online softmax over one block of keys k, values v (BLOCK_S, HEAD_DIM): the running max, sum and weighted values."
+    k = k.to(tl.float32)
+    v = v.to(tl.float32)
+    scores = tl.where(s_ok, tl.sum(k * q[None, :], 1), float("-inf"))
+    m_new = tl.maximum(m_i, tl.max(scores, 0))
+    p = tl.exp2(scores - m_new)
+    alpha = tl.exp2(m_i - m_new)
+    return m_new, l_i * alpha + tl.sum(p, 0), acc * alpha + tl.sum(p[:, None] * v, 0)
+
+@triton.jit
 def _attn_tile(q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, out_ptr, m, h, stride_qm, stride_om, stride_cb, stride_ch,
                stride_cs, qk_scale, N_REP: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr,
                HAS_PAD: tl.constexpr, WAIT: tl.constexpr, do_wait, bar_ptr, bar_target, LD: tl.constexpr):
-    "Row m, query head h: one program of decode_attention (a share of a phase of decode_layer)."
-    _wait(WAIT, do_wait, bar_ptr, bar_target)
+    "Row m, query head h: one program of decode_attention (a share of a phase of decode_layer). The first block of keys"
+    "and values is loaded before the wait, but for this position's, which the kernel before writes: it comes after."
     d = tl.arange(0, HEAD_DIM)
-    q = tl.load(q_ptr + m * stride_qm + h * HEAD_DIM + d, cache_modifier=LD).to(tl.float32) * qk_scale   # in log2 units
     base = m * stride_cb + (h // N_REP) * stride_ch
-    n_keys = (tl.load(pos_ptr) + 1).to(tl.int32)                 # keys 0..pos, this token's included
+    pos = tl.load(pos_ptr).to(tl.int32)                           # (set before the step's first kernel: see above)
     first = 0
     if HAS_PAD: first = tl.load(pad_ptr + m).to(tl.int32)        # a left-padded row's keys start after its padding
+    s = first // BLOCK_S * BLOCK_S + tl.arange(0, BLOCK_S)       # the first block holding a valid key
+    offs = base + s[:, None] * stride_cs + d[None, :]
+    old = ((s < pos) & (s >= first))[:, None]                     # written by earlier steps
+    k = tl.load(ck_ptr + offs, mask=old, other=0.0, cache_modifier=LD)
+    v = tl.load(cv_ptr + offs, mask=old, other=0.0, cache_modifier=LD)
+    _wait(WAIT, do_wait, bar_ptr, bar_target)
+    now = (s == pos)[:, None]                                     # this position's, if in this block
+    k = tl.where(now, tl.load(ck_ptr + offs, mask=now, other=0.0, cache_modifier=LD), k)
+    v = tl.where(now, tl.load(cv_ptr + offs, mask=now, other=0.0, cache_modifier=LD), v)
+    q = tl.load(q_ptr + m * stride_qm + h * HEAD_DIM + d, cache_modifier=LD).to(tl.float32) * qk_scale   # in log2 units
     m_i = tl.full((1,), float("-inf"), tl.float32)                # running max, sum and weighted values
     l_i = tl.zeros((1,), tl.float32)
     acc = tl.zeros((HEAD_DIM,), tl.float32)
-    for s0 in range(first // BLOCK_S * BLOCK_S, n_keys, BLOCK_S):   # every block holds at least one valid key
+    m_i, l_i, acc = _attn_block(q, k, v, (s <= pos) & (s >= first), m_i, l_i, acc)
+    for s0 in range(first // BLOCK_S * BLOCK_S + BLOCK_S, pos + 1, BLOCK_S):   # the later blocks, after the wait
         s = s0 + tl.arange(0, BLOCK_S)
-        s_ok = (s < n_keys) & (s >= first)
+        s_ok = s <= pos
         offs = base + s[:, None] * stride_cs + d[None, :]
-        k = tl.load(ck_ptr + offs, mask=s_ok[:, None], other=0.0, cache_modifier=LD).to(tl.float32)
-        v = tl.load(cv_ptr + offs, mask=s_ok[:, None], other=0.0, cache_modifier=LD).to(tl.float32)
-        scores = tl.where(s_ok, tl.sum(k * q[None, :], 1), float("-inf"))
-        m_new = tl.maximum(m_i, tl.max(scores, 0))
-        p = tl.exp2(scores - m_new)
-        alpha = tl.exp2(m_i - m_new)
-        l_i = l_i * alpha + tl.sum(p, 0)
-        acc = acc * alpha + tl.sum(p[:, None] * v, 0)
-        m_i = m_new
+        k = tl.load(ck_ptr + offs, mask=s_ok[:, None], other=0.0, cache_modifier=LD)
+        v = tl.load(cv_ptr + offs, mask=s_ok[:, None], other=0.0, cache_modifier=LD)
+        m_i, l_i, acc = _attn_block(q, k, v, s_ok, m_i, l_i, acc)
     tl.store(out_ptr + m * stride_om + h * HEAD_DIM + d, (acc / l_i).to(out_ptr.dtype.element_ty))
 
 @triton.jit
@@ -474,10 +507,11 @@ def greedy_pick(logits: torch.Tensor,   # (M, V)
                 tok: torch.Tensor,      # (M, 1) or (M,) written: argmax of each row
                 out: torch.Tensor,      # (M, L) generated tokens: column pos+1 written
                 pos: torch.Tensor,      # (1,) int64 current position
-                block_v: int = 2048, pdl: bool = False) -> torch.Tensor:
+                block_v: int = 8192, num_warps: int = 16,   # 4 blocks of 32,000 logits: fewer dependent loads than 16
+                pdl: bool = False) -> torch.Tensor:
     "tok = logits.argmax(-1) (first maximum on ties), also stored at out[:, pos+1]; one kernel."
     M, V = logits.shape
-    _greedy_kernel[(M,)](logits, tok, out, pos, V, logits.stride(0), out.stride(0), BLOCK_V=block_v, num_warps=8, **_pdl(pdl))
+    _greedy_kernel[(M,)](logits, tok, out, pos, V, logits.stride(0), out.stride(0), BLOCK_V=block_v, num_warps=num_warps, **_pdl(pdl))
     return tok
 
 # %% ../../nbs/08c_llama_kernels.ipynb #d7c28894
@@ -558,13 +592,15 @@ def _consume(KIND: tl.constexpr, wa, wb, item, n_items, acc_a, acc_b, ss, x_ptr,
             ra, rb, ok = _tile_rows(KIND, tile, N, BLOCK_N, HEAD_DIM, ROPE)
             no_mean = tl.zeros((1,), tl.float32)
             if KIND == 0:
-                _linear_store(a, no_mean, ra, ok, out_ptr, out_ptr, out_ptr, 1, 0, False, False, False, True, 1, LD)
+                res = tl.load(out_ptr + ra[None, :], mask=ok[None, :], other=0.0, cache_modifier=LD).to(tl.float32)
+                _linear_store(a, no_mean, res, ra, ok, out_ptr, out_ptr, out_ptr, 1, 0, False, False, False, True, 1)
             if KIND == 1:
                 _swiglu_store(a, b, ra, ok, out_ptr, 1, 0, 1)
             if KIND == 2:
                 _, _, fi = _qkv_pairs(tile, BLOCK_N, HEAD_DIM, ROPE)
-                _qkv_store(a, b, no_mean, ra, rb, fi, ok, q_ptr, ck_ptr, cv_ptr, pos_ptr, pos_ptr, inv_freq_ptr, q_ptr, q_ptr,
-                           1, 0, stride_cb, stride_ch, stride_cs, Q_DIM, KV_DIM, HEAD_DIM, False, ROPE, False, False, 1)
+                pos, row_pos, freq = _qkv_inputs(pos_ptr, pos_ptr, inv_freq_ptr, fi, ok, 1, False, ROPE, 1)
+                _qkv_store(a, b, no_mean, ra, rb, ok, pos, row_pos, freq, q_ptr, ck_ptr, cv_ptr, q_ptr, q_ptr, 1, 0, stride_cb,
+                           stride_ch, stride_cs, Q_DIM, KV_DIM, HEAD_DIM, False, ROPE, False, False, 1)
         acc_a = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
         acc_b = tl.zeros((BLOCK_N, BLOCK_K), tl.float32)
         ss = tl.zeros((1,), tl.float32)
