@@ -11,10 +11,11 @@
 #                (with ONLY_FLAGGED=cuda: only the cuda cells and the exported/imports cells they need; 07g's included)
 # Usage on the GPU machine, from the repository root, with the wheel folders carried (see .ci/gpu_suite):
 #   PART=suite bash bench/experiments/gpu-verify/run.sh
-# State after the seventh session (bench/results/2026-12-01-h200-gpu-suite/README.md): every notebook has passed on the
+# State after the eighth session (bench/results/2026-12-01-h200-gpu-suite/README.md): every notebook has passed on the
 # H200 with its cuda cells, 08c and 08d again after their last kernel changes
-# (bench/results/2026-12-01-h200-decode-generate/run2/). What is left needs two GPUs (the checks' ddp part, issue 19)
-# or a lever not yet found (issues 15 and 16); the decoding scripts are in bench/experiments/generate/ (run5.sh-run9.sh).
+# (bench/results/2026-12-02-h200-decode-layer/); 08f, 03 and 06c not since those (run them first: PART=cells).
+# What is left: two GPUs (the checks' ddp part, issue 19); the GPU checks' decoding parts again, for the README's table
+# and top-p within 10% (issue 16); a lever for issue 15. Decoding scripts: bench/experiments/generate/ (run5.sh-run17.sh).
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
