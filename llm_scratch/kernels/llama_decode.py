@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['INTERPRET_CONFIG', 'HAS_PDL', 'ROPES', 'SPIN_LIMIT', 'pdl_supported', 'fused_linear', 'fused_swiglu',
-           'fused_qkv_rope', 'fold_layernorm', 'decode_attention', 'greedy_pick', 'decode_layer']
+           'fused_qkv_rope', 'fold_layernorm', 'decode_attention', 'greedy_pick', 'fits_per_sm', 'decode_layer']
 
 # %% ../../nbs/08c_llama_kernels.ipynb #5668a1ef
 import math
@@ -674,17 +674,22 @@ def _layer_kernel(h_ptr, g1_ptr, wqkv_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_f
 
 _RESIDENT = {}   # (device index, the kernel's constants, pdl) -> how many of its programs one SM holds
 
+def fits_per_sm(n_regs: int, warps: int, shared: int, regs_per_sm: int = 65536, threads_per_sm: int = 2048,
+                smem_per_sm: int = 228 * 1024) -> int:
+    "How many programs of a kernel (registers a thread, warps, shared bytes) one SM holds at once (Hopper's limits by default)."
+    regs_per_warp = -(-max(n_regs, 1) * 32 // 256) * 256          # registers are given to a warp in units of 256
+    by_regs = 4 * (regs_per_sm // 4 // regs_per_warp) // warps    # each quarter of the SM has its own register file
+    by_threads = threads_per_sm // (32 * warps)
+    by_smem = smem_per_sm // shared if shared else 32
+    return max(0, min(by_regs, by_threads, by_smem, 32))
+
 def _resident(kernel, device) -> int:
-    "How many programs of a compiled kernel one SM holds at once: its registers, warps and shared memory."
+    "fits_per_sm for a compiled kernel on device."
     kernel._init_handles()                                        # (loads it: sets n_regs)
     props = torch.cuda.get_device_properties(device)
-    warps = kernel.metadata.num_warps
-    regs_per_warp = -(-max(kernel.n_regs, 1) * 32 // 256) * 256   # allocated in units of 256
-    by_regs = 4 * (getattr(props, "regs_per_multiprocessor", 65536) // 4 // regs_per_warp) // warps   # per SM quarter
-    by_threads = props.max_threads_per_multi_processor // (32 * warps)
-    smem = kernel.metadata.shared
-    by_smem = getattr(props, "shared_memory_per_multiprocessor", 228 * 1024) // smem if smem else 32
-    return max(0, min(by_regs, by_threads, by_smem, 32))
+    return fits_per_sm(kernel.n_regs, kernel.metadata.num_warps, kernel.metadata.shared,
+                       getattr(props, "regs_per_multiprocessor", 65536), props.max_threads_per_multi_processor,
+                       getattr(props, "shared_memory_per_multiprocessor", 228 * 1024))
 
 def decode_layer(h: torch.Tensor,            # (1, dim) residual stream: read, and written (h += attention, feed-forward)
                  attention_norm: torch.Tensor, wqkv: torch.Tensor,   # (dim,), (q_dim + 2 kv_dim, dim)
@@ -716,6 +721,7 @@ def decode_layer(h: torch.Tensor,            # (1, dim) residual stream: read, a
     if bar.dtype != torch.int32 or bar.numel() < 2: raise ValueError(f"bar must hold two int32 zeros, got {bar.dtype} {tuple(bar.shape)}")
     if INTERPRET: phases = True                                   # the interpreter runs programs one after another
     if phases and pdl: raise ValueError("pdl=True applies to the single launch; pass phases=False (on a GPU) or pdl=False")
+    if pdl: _pdl(True)                                            # (a GPU and a Triton that have it, or a one-line error)
     meta = dict(BLOCK_N=INTERPRET_CONFIG["gemv"]["BLOCK_N"], BLOCK_K=INTERPRET_CONFIG["gemv"]["BLOCK_K"]) if INTERPRET \
         else dict(BLOCK_N=block_n, BLOCK_K=block_k)
     args = (h, attention_norm, wqkv, q, cache_k, cache_v, pos, inv_freq, attn, wo, ffn_norm, w13, act, w2, bar,
