@@ -514,7 +514,7 @@ def greedy_pick(logits: torch.Tensor,   # (M, V)
     _greedy_kernel[(M,)](logits, tok, out, pos, V, logits.stride(0), out.stride(0), BLOCK_V=block_v, num_warps=num_warps, **_pdl(pdl))
     return tok
 
-# %% ../../nbs/08c_llama_kernels.ipynb #d7c28894
+# %% ../../nbs/08c_llama_kernels.ipynb #a2b7cf5c
 SPIN_LIMIT = tl.constexpr(1 << 18)   # polls of a grid barrier before a program gives up: it flags an error, never hangs
 
 @triton.jit
@@ -534,6 +534,7 @@ def _grid_wait(bar_ptr, target):
     if seen < target: tl.atomic_xchg(bar_ptr + 1, 1)
     tl.debug_barrier()                                            # the whole program reads after the wait
 
+# %% ../../nbs/08c_llama_kernels.ipynb #a7e8e644
 @triton.jit
 def _tile_rows(KIND: tl.constexpr, tile, N, BLOCK_N: tl.constexpr, HEAD_DIM: tl.constexpr, ROPE: tl.constexpr):
     "The rows of W one tile reads, (rows_a, rows_b, ok): KIND 0 a linear's, 1 SwiGLU's gate and up rows, 2 wqkv's pairs."
@@ -565,6 +566,7 @@ def _chunk(w_ptr, KIND: tl.constexpr, item, n_items, pid, P, N: tl.constexpr, K:
     if KIND > 0: wb = tl.load(w_ptr + rb[:, None] * K + kk[None, :], mask=mask, other=0.0)
     return wa, wb
 
+# %% ../../nbs/08c_llama_kernels.ipynb #ada1f977
 @triton.jit
 def _consume(KIND: tl.constexpr, wa, wb, item, n_items, acc_a, acc_b, ss, x_ptr, g_ptr, out_ptr, q_ptr, ck_ptr, cv_ptr,
              pos_ptr, inv_freq_ptr, stride_cb, stride_ch, stride_cs, eps, pid, P, N: tl.constexpr, K: tl.constexpr,
@@ -606,6 +608,7 @@ def _consume(KIND: tl.constexpr, wa, wb, item, n_items, acc_a, acc_b, ss, x_ptr,
         ss = tl.zeros((1,), tl.float32)
     return acc_a, acc_b, ss
 
+# %% ../../nbs/08c_llama_kernels.ipynb #dca89b1b
 @triton.jit
 def _phase(KIND: tl.constexpr, x_ptr, g_ptr, w_ptr, out_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_freq_ptr, stride_cb,
            stride_ch, stride_cs, eps, pid, P, bar_ptr, bar_target, N: tl.constexpr, K: tl.constexpr, UNITS: tl.constexpr,
@@ -633,6 +636,7 @@ def _phase(KIND: tl.constexpr, x_ptr, g_ptr, w_ptr, out_ptr, q_ptr, ck_ptr, cv_p
                                     Q_DIM, KV_DIM, HEAD_DIM, ROPE, BLOCK_N, BLOCK_K, LD)
         wa1, wb1 = _chunk(w_ptr, KIND, f + 3, n_items, pid, P, N, K, UNITS, BLOCK_N, BLOCK_K, HEAD_DIM, ROPE)
 
+# %% ../../nbs/08c_llama_kernels.ipynb #6e144f43
 @triton.jit
 def _layer_kernel(h_ptr, g1_ptr, wqkv_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_freq_ptr, attn_ptr, wo_ptr, g2_ptr,
                   w13_ptr, act_ptr, w2_ptr, bar_ptr, stride_cb, stride_ch, stride_cs, eps1, eps2, qk_scale,
@@ -672,8 +676,7 @@ def _layer_kernel(h_ptr, g1_ptr, wqkv_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_f
         tl.debug_barrier()
         if tl.atomic_add(bar_ptr, 1, sem="acq_rel", scope="gpu") == 5 * P - 1: tl.atomic_xchg(bar_ptr, 0)
 
-_RESIDENT = {}   # (device index, the kernel's constants, pdl) -> how many of its programs one SM holds
-
+# %% ../../nbs/08c_llama_kernels.ipynb #30e3e9bd
 def fits_per_sm(n_regs: int, warps: int, shared: int, regs_per_sm: int = 65536, threads_per_sm: int = 2048,
                 smem_per_sm: int = 228 * 1024) -> int:
     "How many programs of a kernel (registers a thread, warps, shared bytes) one SM holds at once (Hopper's limits by default)."
@@ -690,6 +693,9 @@ def _resident(kernel, device) -> int:
     return fits_per_sm(kernel.n_regs, kernel.metadata.num_warps, kernel.metadata.shared,
                        getattr(props, "regs_per_multiprocessor", 65536), props.max_threads_per_multi_processor,
                        getattr(props, "shared_memory_per_multiprocessor", 228 * 1024))
+
+# %% ../../nbs/08c_llama_kernels.ipynb #5dce2dff
+_RESIDENT = {}   # (device index, the kernel's constants, pdl) -> how many of its programs one SM holds
 
 def decode_layer(h: torch.Tensor,            # (1, dim) residual stream: read, and written (h += attention, feed-forward)
                  attention_norm: torch.Tensor, wqkv: torch.Tensor,   # (dim,), (q_dim + 2 kv_dim, dim)
