@@ -3,7 +3,10 @@ the 1.1B config against 44.0 for the five kernels. This times, in one run, 22 la
 kernels; `decode_layer` as one launch with the data written inside the kernel read past L1 (.cg, `reload=True`) or not,
 with registers capped (`maxnreg`) so that more programs fit on an SM; and its phases as five launches (no barrier) with
 528 to 2,112 programs, which separates the cost of the barriers from that of the tile loop. Each layer is checked
-against the five kernels first. Run on the GPU machine: `python bench/experiments/generate/probe10.py OUT.json`."""
+against the five kernels first. Run on the GPU machine: `python bench/experiments/generate/probe10.py OUT.json`.
+Kept as the command behind call 2 of bench/results/2026-12-02-h200-decode-layer/: its `reload` and `maxnreg` options
+belonged to a form of `decode_layer` replaced before commit 65046a0 and no longer exist; probe11.py runs against the
+current library."""
 import json, sys
 
 import torch

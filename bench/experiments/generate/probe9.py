@@ -3,7 +3,10 @@ five kernels as phases of one launch, with grid barriers between them. This chec
 on the 1.1B config's shapes (bf16), times 22 layers captured in one CUDA graph for several tiles and grid sizes against
 the five kernels, then the decode step of `KernelDecoder` with `layer_kernel` off and on (interleaved, best of two runs
 of 255 replays after a 128-token prompt), the logits check of `bench.llama.check_kernel_decoder`, and `generate`.
-Run on the GPU machine from the repository root: `python bench/experiments/generate/probe9.py OUT.json`."""
+Run on the GPU machine from the repository root: `python bench/experiments/generate/probe9.py OUT.json`.
+Kept as the command behind call 1 of bench/results/2026-12-02-h200-decode-layer/: it was written for the first form of
+`decode_layer`, replaced before commit 65046a0 (the grid-size lookup below reads a key layout since changed); probe11.py
+runs against the current library."""
 import json, sys
 
 import torch
