@@ -1,5 +1,5 @@
-"""One kernel per layer, second form (issue 16, eighth session): probe10.py (in the history at 65046a0) found the tile loop, not the barriers, to be
-where `decode_layer` lost (its phases as five launches of 528 programs: 58.6 us per layer, against 44.0 for the five
+"""One kernel per layer, second form (issue 16, eighth session): probe10.py (in the history at 65046a0) found the
+tile loop, not the barriers, to be where `decode_layer` lost (its phases as five launches of 528 programs: 58.6 us per layer, against 44.0 for the five
 kernels), because a program of a persistent grid waited for each tile's first chunk of weights. Now each program
 streams its tiles chunk by chunk with the next two chunks of W in flight, across tiles and across the barrier. This
 times 22 layers captured in one CUDA graph (the five kernels; `decode_layer` with several tiles and grid sizes; its
