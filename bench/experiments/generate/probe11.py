@@ -1,11 +1,11 @@
-"""One kernel per layer, second form (issue 16, eighth session): probe10.py (in the history at 65046a0) found the
-tile loop, not the barriers, to be where `decode_layer` lost (its phases as five launches of 528 programs: 58.6 us per layer, against 44.0 for the five
-kernels), because a program of a persistent grid waited for each tile's first chunk of weights. Now each program
-streams its tiles chunk by chunk with the next two chunks of W in flight, across tiles and across the barrier. This
-times 22 layers captured in one CUDA graph (the five kernels; `decode_layer` with several tiles and grid sizes; its
-phases as five launches), each layer checked against the five kernels first; then the decode step of `KernelDecoder`
-with `layer_kernel` off and on (interleaved, best of two runs of 255 replays after a 128-token prompt), the logits check
-of `bench.llama.check_kernel_decoder` and `generate` at batch 1, greedy and top-p.
+"""One kernel per layer, second form (issue 16, eighth session): probe10.py (in the history at 65046a0) found the tile
+loop, not the barriers, to be where `decode_layer` lost (its phases as five launches of 528 programs: 58.6 us per
+layer, against 44.0 for the five kernels), because a program of a persistent grid waited for each tile's first chunk
+of weights. Now each program streams its tiles chunk by chunk with the next two chunks of W in flight, across tiles
+and across the barrier. This times 22 layers captured in one CUDA graph (the five kernels; `decode_layer` with several
+tiles and grid sizes; its phases as five launches), each layer checked against the five kernels first; then the decode
+step of `KernelDecoder` with `layer_kernel` off and on (interleaved, best of two runs of 255 replays after a 128-token
+prompt), the logits check of `bench.llama.check_kernel_decoder` and `generate` at batch 1, greedy and top-p.
 Run on the GPU machine from the repository root: `python bench/experiments/generate/probe11.py OUT.json`."""
 import json, sys
 
