@@ -565,7 +565,7 @@ def sample_pick(logits: torch.Tensor,             # (B, V) logits, V <= SAMPLE_M
                 temperature: float = 1.0,         # > 0
                 top_k: int | None = None,         # keep the k most likely tokens (ties with the k-th as well)
                 top_p: float | None = None,       # keep the nucleus holding probability p
-                num_warps: int | None = None,     # None: 32 for a row of 32,768 or more, fewer for shorter rows
+                num_warps: int | None = None,     # None: 16 for a row of 32,768, 32 for 65,536 (measured), fewer below
                ) -> torch.Tensor:
     "`sample_next`'s draw in one kernel, without a sort: (B,) int64 tokens."
     B, V = logits.shape
@@ -579,7 +579,7 @@ def sample_pick(logits: torch.Tensor,             # (B, V) logits, V <= SAMPLE_M
     nucleus = top_p is not None and top_p < 1.0
     _sample_kernel[(B,)](logits, noise, tok, V, logits.stride(0), noise.stride(0), float(temperature), int(top_k or 0),
                          1.0 - float(top_p) if nucleus else 0.0, TOP_K=top_k is not None, TOP_P=nucleus, BLOCK_V=block,
-                         num_warps=num_warps or max(4, min(32, block // 1024)))
+                         num_warps=num_warps or min(32, max(4, block // 2048)))
     return tok
 
 # %% ../../nbs/08c_llama_kernels.ipynb #a2b7cf5c
