@@ -328,12 +328,12 @@ def generate_row(root: Path) -> dict:
               fig("ceilings.copy_GBps", "copy bandwidth behind 'of the limit' (GB/s)", ",.0f")]
     k = lambda key, fmt=".0f": format(f[key], fmt)
     return {"what": f"`generate(model, prompt, 256, temperature=0)` on LLaMA {d2['model']} (bf16), the public API",
-            "result": f"{k('generate.tok_per_s')} tokens/s at batch 1 ({f['generate.fraction_of_limit']:.0%} of the "
+            "result": f"{k('generate.tok_per_s', ',.0f')} tokens/s at batch 1 ({f['generate.fraction_of_limit']:.0%} of the "
                       f"bandwidth limit, the kernel decoder that `decoder=\"auto\"` picks); batch 8 / 32: "
                       f"{k('generate.compiled8_tok_per_s', ',.0f')} / {k('generate.compiled32_tok_per_s', ',.0f')} "
                       f"(compiled graph); time to first token of a 2,048-token prompt {k('generate.ttft_ms', '.1f')} ms",
             "reference": f"transformers' `generate` on the same weights: {k('generate.hf_tok_per_s')} tokens/s "
-                         f"(ours {k('generate.beside_hf_tok_per_s')} in that run), first token "
+                         f"(ours {k('generate.beside_hf_tok_per_s', ',.0f')} in that run), first token "
                          f"{k('generate.hf_ttft_ms', '.1f')} ms. Targets: ≥ 60% of the limit {met(claims[0])}; first "
                          f"token below transformers' {met(claims[1])}; top-p within 10% of greedy "
                          f"({f['generate.topp_vs_greedy']:.2f}×) {met(claims[2])}",
