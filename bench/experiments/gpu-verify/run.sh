@@ -11,11 +11,11 @@
 #                (with ONLY_FLAGGED=cuda: only the cuda cells and the exported/imports cells they need; 07g's included)
 # Usage on the GPU machine, from the repository root, with the wheel folders carried (see .ci/gpu_suite):
 #   PART=suite bash bench/experiments/gpu-verify/run.sh
-# State after the eighth session (bench/results/2026-12-01-h200-gpu-suite/README.md): every notebook has passed on the
-# H200 with its cuda cells, 08c and 08d again after their last kernel changes
-# (bench/results/2026-12-02-h200-decode-layer/); 08f, 03 and 06c not since those (run them first: PART=cells).
-# What is left: two GPUs (the checks' ddp part, issue 19); the GPU checks' decoding parts again, for the README's table
-# and top-p within 10% (issue 16); a lever for issue 15. Decoding scripts: bench/experiments/generate/ (run5.sh-run17.sh).
+# State after the ninth session: every notebook has passed on the H200 with its cuda cells
+# (bench/results/2026-12-01-h200-gpu-suite/README.md); after the sampling kernel, 03, 06c, 08c, 08d, 08e, 08f and 11b
+# again (bench/results/2026-12-02-h200-sampling/, calls 1 and 3).
+# What is left: two GPUs (the checks' ddp part, issue 19); a lever for issue 15. Decoding scripts:
+# bench/experiments/generate/ (run5.sh-run19.sh).
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
