@@ -425,37 +425,50 @@ def _attn_block(q, k, v, s_ok, m_i, l_i, acc):
     return m_new, l_i * alpha + tl.sum(p, 0), acc * alpha + tl.sum(p[:, None] * v, 0)
 
 @triton.jit
+def _kv(ck_ptr, cv_ptr, base, s, d, ok, stride_cs, LD: tl.constexpr):
+    "Keys and values of cache positions s (BLOCK_S,) where ok, zeros elsewhere: (BLOCK_S, HEAD_DIM) each."
+    offs = base + s[:, None] * stride_cs + d[None, :]
+    return (tl.load(ck_ptr + offs, mask=ok[:, None], other=0.0, cache_modifier=LD),
+            tl.load(cv_ptr + offs, mask=ok[:, None], other=0.0, cache_modifier=LD))
+
+@triton.jit
+def _with_row(k, v, ck_ptr, cv_ptr, base, s, d, pos, stride_cs, LD: tl.constexpr):
+    "k, v with position pos's row read again, if the block s holds it: the kernel before has just written it."
+    k_now, v_now = _kv(ck_ptr, cv_ptr, base, s, d, s == pos, stride_cs, LD)
+    now = (s == pos)[:, None]
+    return tl.where(now, k_now, k), tl.where(now, v_now, v)
+
+@triton.jit
 def _attn_tile(q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, out_ptr, m, h, stride_qm, stride_om, stride_cb, stride_ch,
                stride_cs, qk_scale, N_REP: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr,
                HAS_PAD: tl.constexpr, WAIT: tl.constexpr, do_wait, bar_ptr, bar_target, LD: tl.constexpr):
-    "Row m, query head h: one program of decode_attention (a share of a phase of decode_layer). The first block of keys"
-    "and values is loaded before the wait, but for this position's, which the kernel before writes: it comes after."
+    "Row m, query head h: one program of decode_attention (a share of a phase of decode_layer). The first two blocks of"
+    "keys and values are loaded before the wait, but for this position's row, which the kernel before writes; every"
+    "later block one block ahead of the sums."
     d = tl.arange(0, HEAD_DIM)
     base = m * stride_cb + (h // N_REP) * stride_ch
     pos = tl.load(pos_ptr).to(tl.int32)                           # (set before the step's first kernel: see above)
     first = 0
     if HAS_PAD: first = tl.load(pad_ptr + m).to(tl.int32)        # a left-padded row's keys start after its padding
-    s = first // BLOCK_S * BLOCK_S + tl.arange(0, BLOCK_S)       # the first block holding a valid key
-    offs = base + s[:, None] * stride_cs + d[None, :]
-    old = ((s < pos) & (s >= first))[:, None]                     # written by earlier steps
-    k = tl.load(ck_ptr + offs, mask=old, other=0.0, cache_modifier=LD)
-    v = tl.load(cv_ptr + offs, mask=old, other=0.0, cache_modifier=LD)
+    sa = first // BLOCK_S * BLOCK_S + tl.arange(0, BLOCK_S)      # the first block holding a valid key
+    sb = sa + BLOCK_S                                             # and the next
+    ka, va = _kv(ck_ptr, cv_ptr, base, sa, d, (sa < pos) & (sa >= first), stride_cs, LD)   # written by earlier steps
+    kb, vb = _kv(ck_ptr, cv_ptr, base, sb, d, sb < pos, stride_cs, LD)
     _wait(WAIT, do_wait, bar_ptr, bar_target)
-    now = (s == pos)[:, None]                                     # this position's, if in this block
-    k = tl.where(now, tl.load(ck_ptr + offs, mask=now, other=0.0, cache_modifier=LD), k)
-    v = tl.where(now, tl.load(cv_ptr + offs, mask=now, other=0.0, cache_modifier=LD), v)
+    ka, va = _with_row(ka, va, ck_ptr, cv_ptr, base, sa, d, pos, stride_cs, LD)   # this position's, in whichever block
+    kb, vb = _with_row(kb, vb, ck_ptr, cv_ptr, base, sb, d, pos, stride_cs, LD)
+    kc, vc = _kv(ck_ptr, cv_ptr, base, sb + BLOCK_S, d, sb + BLOCK_S <= pos, stride_cs, LD)   # in flight meanwhile
     q = tl.load(q_ptr + m * stride_qm + h * HEAD_DIM + d, cache_modifier=LD).to(tl.float32) * qk_scale   # in log2 units
     m_i = tl.full((1,), float("-inf"), tl.float32)                # running max, sum and weighted values
     l_i = tl.zeros((1,), tl.float32)
     acc = tl.zeros((HEAD_DIM,), tl.float32)
-    m_i, l_i, acc = _attn_block(q, k, v, (s <= pos) & (s >= first), m_i, l_i, acc)
-    for s0 in range(first // BLOCK_S * BLOCK_S + BLOCK_S, pos + 1, BLOCK_S):   # the later blocks, after the wait
+    m_i, l_i, acc = _attn_block(q, ka, va, (sa <= pos) & (sa >= first), m_i, l_i, acc)
+    m_i, l_i, acc = _attn_block(q, kb, vb, sb <= pos, m_i, l_i, acc)
+    for s0 in range(first // BLOCK_S * BLOCK_S + 2 * BLOCK_S, pos + 1, BLOCK_S):   # the later blocks, one ahead
         s = s0 + tl.arange(0, BLOCK_S)
-        s_ok = s <= pos
-        offs = base + s[:, None] * stride_cs + d[None, :]
-        k = tl.load(ck_ptr + offs, mask=s_ok[:, None], other=0.0, cache_modifier=LD)
-        v = tl.load(cv_ptr + offs, mask=s_ok[:, None], other=0.0, cache_modifier=LD)
-        m_i, l_i, acc = _attn_block(q, k, v, s_ok, m_i, l_i, acc)
+        kn, vn = _kv(ck_ptr, cv_ptr, base, s + BLOCK_S, d, s + BLOCK_S <= pos, stride_cs, LD)
+        m_i, l_i, acc = _attn_block(q, kc, vc, s <= pos, m_i, l_i, acc)
+        kc, vc = kn, vn
     tl.store(out_ptr + m * stride_om + h * HEAD_DIM + d, (acc / l_i).to(out_ptr.dtype.element_ty))
 
 @triton.jit
