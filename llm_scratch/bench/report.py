@@ -238,7 +238,7 @@ def attention_row(root: Path) -> dict:
 # %% ../../nbs/11a_report.ipynb #8ca44278
 LLAMA = "2026-11-25-h100-80gb-hbm3-llama-decode/llama_decode_run3{}.json"
 LLAMA_H200 = "2026-12-01-h200-llama-decode/llama_decode.json"
-DECODE_H200 = "2026-12-02-h200-sampling/call2-run19/checks/decode/decode.json"   # bench.checks' decode part, ninth session
+DECODE_H200 = "2026-12-02-h200-sampling/call5-run19/checks/decode/decode.json"   # bench.checks' decode part, ninth session
 KERNELS, COMPILED = "Triton kernels (KernelDecoder) + CUDA graph", "compiled + CUDA graph + fused + coordinate-descent tuning"
 
 def kernel_error_ratio(c: dict,  # a `bench.llama.check_kernel_decoder` result
@@ -285,7 +285,7 @@ def cpu_row(root: Path) -> dict:
             "source": cite(root, CPU), "claims": claims}
 
 # %% ../../nbs/11a_report.ipynb #d48b1a1c
-GENERATE = "2026-12-02-h200-sampling/call2-run19/checks/generate/llama_generate.json"   # bench.checks, ninth session
+GENERATE = "2026-12-02-h200-sampling/call5-run19/checks/generate/llama_generate.json"   # bench.checks, ninth session
 
 def generate_figures(d: dict,              # a `bench.llama` results file
                      hf: dict | None = None,  # the file with transformers' rows and the first-token times (default d)

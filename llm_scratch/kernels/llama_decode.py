@@ -441,10 +441,11 @@ def _with_row(k, v, ck_ptr, cv_ptr, base, s, d, pos, stride_cs, LD: tl.constexpr
 @triton.jit
 def _attn_tile(q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, out_ptr, m, h, stride_qm, stride_om, stride_cb, stride_ch,
                stride_cs, qk_scale, N_REP: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr,
-               HAS_PAD: tl.constexpr, WAIT: tl.constexpr, do_wait, bar_ptr, bar_target, LD: tl.constexpr):
-    "Row m, query head h: one program of decode_attention (a share of a phase of decode_layer). The first two blocks of"
-    "keys and values are loaded before the wait, but for this position's row, which the kernel before writes; every"
-    "later block one block ahead of the sums."
+               HAS_PAD: tl.constexpr, AHEAD: tl.constexpr, WAIT: tl.constexpr, do_wait, bar_ptr, bar_target,
+               LD: tl.constexpr):
+    "Row m, query head h: one program of decode_attention (a share of a phase of decode_layer). The first block of keys"
+    "and values (with AHEAD the first two) is loaded before the wait, but for this position's row, which the kernel"
+    "before writes; with AHEAD every later block one ahead of the sums, else each after the last one's sums."
     d = tl.arange(0, HEAD_DIM)
     base = m * stride_cb + (h // N_REP) * stride_ch
     pos = tl.load(pos_ptr).to(tl.int32)                           # (set before the step's first kernel: see above)
@@ -453,30 +454,37 @@ def _attn_tile(q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, out_ptr, m, h, stride_qm
     sa = first // BLOCK_S * BLOCK_S + tl.arange(0, BLOCK_S)      # the first block holding a valid key
     sb = sa + BLOCK_S                                             # and the next
     ka, va = _kv(ck_ptr, cv_ptr, base, sa, d, (sa < pos) & (sa >= first), stride_cs, LD)   # written by earlier steps
-    kb, vb = _kv(ck_ptr, cv_ptr, base, sb, d, sb < pos, stride_cs, LD)
+    if AHEAD: kb, vb = _kv(ck_ptr, cv_ptr, base, sb, d, sb < pos, stride_cs, LD)
     _wait(WAIT, do_wait, bar_ptr, bar_target)
     ka, va = _with_row(ka, va, ck_ptr, cv_ptr, base, sa, d, pos, stride_cs, LD)   # this position's, in whichever block
-    kb, vb = _with_row(kb, vb, ck_ptr, cv_ptr, base, sb, d, pos, stride_cs, LD)
-    kc, vc = _kv(ck_ptr, cv_ptr, base, sb + BLOCK_S, d, sb + BLOCK_S <= pos, stride_cs, LD)   # in flight meanwhile
+    if AHEAD:
+        kb, vb = _with_row(kb, vb, ck_ptr, cv_ptr, base, sb, d, pos, stride_cs, LD)
+        kc, vc = _kv(ck_ptr, cv_ptr, base, sb + BLOCK_S, d, sb + BLOCK_S <= pos, stride_cs, LD)   # in flight meanwhile
     q = tl.load(q_ptr + m * stride_qm + h * HEAD_DIM + d, cache_modifier=LD).to(tl.float32) * qk_scale   # in log2 units
     m_i = tl.full((1,), float("-inf"), tl.float32)                # running max, sum and weighted values
     l_i = tl.zeros((1,), tl.float32)
     acc = tl.zeros((HEAD_DIM,), tl.float32)
     m_i, l_i, acc = _attn_block(q, ka, va, (sa <= pos) & (sa >= first), m_i, l_i, acc)
-    m_i, l_i, acc = _attn_block(q, kb, vb, sb <= pos, m_i, l_i, acc)
-    for s0 in range(first // BLOCK_S * BLOCK_S + 2 * BLOCK_S, pos + 1, BLOCK_S):   # the later blocks, one ahead
-        s = s0 + tl.arange(0, BLOCK_S)
-        kn, vn = _kv(ck_ptr, cv_ptr, base, s + BLOCK_S, d, s + BLOCK_S <= pos, stride_cs, LD)
-        m_i, l_i, acc = _attn_block(q, kc, vc, s <= pos, m_i, l_i, acc)
-        kc, vc = kn, vn
+    if AHEAD:
+        m_i, l_i, acc = _attn_block(q, kb, vb, sb <= pos, m_i, l_i, acc)
+        for s0 in range(first // BLOCK_S * BLOCK_S + 2 * BLOCK_S, pos + 1, BLOCK_S):   # the later blocks, one ahead
+            s = s0 + tl.arange(0, BLOCK_S)
+            kn, vn = _kv(ck_ptr, cv_ptr, base, s + BLOCK_S, d, s + BLOCK_S <= pos, stride_cs, LD)
+            m_i, l_i, acc = _attn_block(q, kc, vc, s <= pos, m_i, l_i, acc)
+            kc, vc = kn, vn
+    else:
+        for s0 in range(first // BLOCK_S * BLOCK_S + BLOCK_S, pos + 1, BLOCK_S):   # the later blocks, one at a time
+            s = s0 + tl.arange(0, BLOCK_S)
+            k, v = _kv(ck_ptr, cv_ptr, base, s, d, s <= pos, stride_cs, LD)
+            m_i, l_i, acc = _attn_block(q, k, v, s <= pos, m_i, l_i, acc)
     tl.store(out_ptr + m * stride_om + h * HEAD_DIM + d, (acc / l_i).to(out_ptr.dtype.element_ty))
 
 @triton.jit
 def _decode_attn_kernel(q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, out_ptr, stride_qm, stride_om, stride_cb, stride_ch,
                         stride_cs, qk_scale, N_REP: tl.constexpr, HEAD_DIM: tl.constexpr, BLOCK_S: tl.constexpr,
-                        HAS_PAD: tl.constexpr, PDL: tl.constexpr):
+                        HAS_PAD: tl.constexpr, AHEAD: tl.constexpr, PDL: tl.constexpr):
     _attn_tile(q_ptr, ck_ptr, cv_ptr, pos_ptr, pad_ptr, out_ptr, tl.program_id(0), tl.program_id(1), stride_qm, stride_om,
-               stride_cb, stride_ch, stride_cs, qk_scale, N_REP, HEAD_DIM, BLOCK_S, HAS_PAD, PDL, True, q_ptr, 0, "")
+               stride_cb, stride_ch, stride_cs, qk_scale, N_REP, HEAD_DIM, BLOCK_S, HAS_PAD, AHEAD, PDL, True, q_ptr, 0, "")
 
 def decode_attention(q: torch.Tensor,        # (M, n_heads*head_dim) rotated queries of one position
                      cache_k: torch.Tensor,  # (B >= M, n_kv, S, head_dim)
@@ -485,7 +493,9 @@ def decode_attention(q: torch.Tensor,        # (M, n_heads*head_dim) rotated que
                      out: torch.Tensor,      # (M, n_heads*head_dim) written
                      block_s: int = 128, num_warps: int = 8,   # the fastest tile of probe2_run4.json (H200)
                      pad: torch.Tensor = None,   # (M,) int64 left padding: row m attends to pad[m]..pos
-                     pdl: bool = False) -> torch.Tensor:
+                     pdl: bool = False,
+                     ahead: bool | None = None,  # two blocks in flight (more registers); None: at batch 1 (measured)
+                    ) -> torch.Tensor:
     "Softmax attention of one query position per row over the first pos+1 cached keys (grouped-query heads)."
     M, HD = q.shape
     _, n_kv, _, D = cache_k.shape
@@ -495,6 +505,7 @@ def decode_attention(q: torch.Tensor,        # (M, n_heads*head_dim) rotated que
     _decode_attn_kernel[(M, H)](q, cache_k, cache_v, pos, pos if pad is None else pad, out, q.stride(0), out.stride(0), cache_k.stride(0),
                                 cache_k.stride(1), cache_k.stride(2), math.log2(math.e) / math.sqrt(D),
                                 N_REP=H // n_kv, HEAD_DIM=D, BLOCK_S=block_s, HAS_PAD=pad is not None,
+                                AHEAD=M == 1 if ahead is None else ahead,
                                 num_warps=num_warps, **_pdl(pdl))
     return out
 
@@ -736,7 +747,8 @@ def _layer_kernel(h_ptr, g1_ptr, wqkv_ptr, q_ptr, ck_ptr, cv_ptr, pos_ptr, inv_f
     if PHASE < 0 or PHASE == 1:                                   # 2. attention: a program per query head
         for hh in range(pid, Q_DIM // HEAD_DIM, P):
             _attn_tile(q_ptr, ck_ptr, cv_ptr, pos_ptr, pos_ptr, attn_ptr, 0, hh, Q_DIM, Q_DIM, stride_cb, stride_ch,
-                       stride_cs, qk_scale, Q_DIM // KV_DIM, HEAD_DIM, BLOCK_S, False, GRID, hh == pid, bar_ptr, P, LD)
+                       stride_cs, qk_scale, Q_DIM // KV_DIM, HEAD_DIM, BLOCK_S, False, False, GRID, hh == pid, bar_ptr, P,
+                       LD)   # one block in flight: fewer registers, more programs in the grid
         if pid >= Q_DIM // HEAD_DIM: _wait(GRID, True, bar_ptr, P)
         if SYNC: _grid_arrive(bar_ptr)
     if PHASE < 0 or PHASE == 2:                                   # 3. h += attention @ wo.T

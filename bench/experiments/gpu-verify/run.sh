@@ -15,7 +15,7 @@
 # (bench/results/2026-12-01-h200-gpu-suite/README.md); after the sampling kernel, 03, 06c, 08c, 08d, 08e, 08f and 11b
 # again (bench/results/2026-12-02-h200-sampling/, calls 1 and 3).
 # What is left: two GPUs (the checks' ddp part, issue 19); a lever for issue 15. Decoding scripts:
-# bench/experiments/generate/ (run5.sh-run19.sh).
+# bench/experiments/generate/ (run5.sh-run21.sh).
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
