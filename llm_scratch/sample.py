@@ -73,9 +73,9 @@ def sample_next(logits: torch.Tensor,                # (B, V) logits of the next
     if impl not in SAMPLERS: raise ValueError(f"impl must be one of {SAMPLERS}, got {impl!r}")
     if temperature == 0: return logits.argmax(dim=-1)
     if noise is None: noise = torch.empty(logits.shape, device=logits.device).exponential_(generator=generator)
-    if impl != "torch":
-        from llm_scratch.kernels.llama_decode import SAMPLE_MAX_VOCAB, sample_pick   # (Triton only when it is used)
-        if impl == "triton" or logits.is_cuda and logits.size(-1) <= SAMPLE_MAX_VOCAB:
+    if impl == "triton" or impl == "auto" and logits.is_cuda:
+        from llm_scratch.kernels.llama_decode import SAMPLE_MAX_VOCAB, sample_pick   # (Triton only where it runs)
+        if impl == "triton" or logits.size(-1) <= SAMPLE_MAX_VOCAB:
             return sample_pick(logits, noise, temperature, top_k, top_p)
     logits = logits.float() / temperature
     if top_k is not None: logits = filter_top_k(logits, top_k)

@@ -593,6 +593,8 @@ def sample_pick(logits: torch.Tensor,             # (B, V) logits, V <= SAMPLE_M
                ) -> torch.Tensor:
     "`sample_next`'s draw in one kernel, without a sort: (B,) int64 tokens."
     B, V = logits.shape
+    if not temperature > 0: raise ValueError(f"temperature must be > 0 to sample (greedy is greedy_pick), got {temperature!r}")
+    if top_k is not None and top_k < 1: raise ValueError(f"top_k must be None or >= 1, got {top_k!r}")
     if V > SAMPLE_MAX_VOCAB:
         raise ValueError(f"sample_pick holds a row of at most {SAMPLE_MAX_VOCAB} logits, got {V}; use sample_next(..., impl='torch')")
     if noise.shape != logits.shape or noise.dtype != torch.float32:
