@@ -311,7 +311,7 @@ def plain_kernels(model) -> bool:
     cfg = model.config
     return not (getattr(cfg, "fp8", False) or getattr(cfg, "tuned", False) or getattr(cfg, "ones_column", False)
                 or getattr(cfg, "mlp", "torch") != "torch")
-KERNELS_MAX_BATCH = 1   # "auto" runs the kernels up to this batch, the compiled step above it (measured: run 2 below)
+KERNELS_MAX_BATCH = 1   # "auto" runs the kernels up to this batch, the compiled step above it (measured: "Several rows" below)
 
 def choose_decoder(model, batch: int, total_len: int,    # rows, and prompt + new tokens per row
                    decoder: str = "auto") -> str:        # one of DECODERS
