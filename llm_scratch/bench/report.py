@@ -17,12 +17,13 @@ from ..train_cli import USER_ERRORS, fail
 
 # %% auto #0
 __all__ = ['ENV_KEYS', 'RAW_REF', 'TABLES', 'OPS', 'LOOP', 'RUNS', 'FAST', 'DDP', 'ATTN', 'LLAMA', 'LLAMA_H200', 'DECODE_H200',
-           'KERNELS', 'COMPILED', 'CPU', 'GENERATE', 'MEASURED_ROWS', 'MEASURED_COLUMNS', 'REGION', 'OPENING',
-           'read_raw', 'run_info', 'cite', 'table', 'render', 'Claim', 'met', 'loop_figures', 'train_loop_row',
-           'step_figures', 'training_row', 'ddp_speedup', 'ddp_row', 'attn_ratios', 'attn_figures', 'attention_row',
-           'kernel_error_ratio', 'llama_row', 'cpu_row', 'generate_figures', 'generate_row', 'measured_table',
-           'measured_claims', 'caption', 'train_speed_table', 'llama_decode_table', 'flash_attn_table', 'marker',
-           'fill', 'differences', 'has_tables', 'update_notebook', 'main']
+           'KERNELS', 'COMPILED', 'CPU', 'GENERATE', 'MEASURED_ROWS', 'MEASURED_COLUMNS', 'DECODE_STEPS', 'REGION',
+           'OPENING', 'read_raw', 'run_info', 'cite', 'table', 'render', 'Claim', 'met', 'loop_figures',
+           'train_loop_row', 'step_figures', 'training_row', 'ddp_speedup', 'ddp_row', 'attn_ratios', 'attn_figures',
+           'attention_row', 'kernel_error_ratio', 'llama_row', 'cpu_row', 'generate_figures', 'generate_row',
+           'measured_table', 'measured_claims', 'caption', 'train_speed_table', 'llama_decode_table',
+           'flash_attn_table', 'decode_steps_table', 'marker', 'fill', 'differences', 'has_tables', 'update_notebook',
+           'main']
 
 # %% ../../nbs/11a_report.ipynb #d8872a72
 def read_raw(root: Path,  # the raw results folder, e.g. bench/results
@@ -395,6 +396,33 @@ def flash_attn_table(root: Path, file: str) -> str:
     cols += [(f"{p}_{b}", f"{b} {p}", ".0f") for p in ("fwd", "bwd") for b in ("triton", "flash", "cudnn")]
     cols.insert(7, ("fwd_ratio", "fwd ×flash", ".2f")); cols.append(("bwd_ratio", "bwd ×flash", ".2f"))
     return caption(root, file, d) + " TFLOP/s.\n\n" + format_table(rows, cols)
+
+# %% ../../nbs/11a_report.ipynb #2cb850cb
+DECODE_STEPS = [   # (change, raw file): `generate` at batch 1 in the device call that first measured each change, in order
+    ("`KernelDecoder` + CUDA graph, eager prefill", "2026-12-01-h200-llama-generate/llama_generate_run2.json"),
+    ("the prompt through captured chunks", "2026-12-01-h200-llama-generate/llama_generate_run4.json"),
+    ("attention tile of 128 keys and 8 warps", "2026-12-01-h200-decode-generate/run1/checks/generate/llama_generate.json"),
+    ("PDL at batch 1, weights loaded before the wait",
+     "2026-12-01-h200-decode-generate/run2/call3-run7/checks/generate/llama_generate.json"),
+    ("the one-row loop with x, g and W one chunk ahead", "2026-12-02-h200-decode-layer/call6-run15/probe13.json"),
+    ("all a kernel can read before its wait; the argmax in 4 blocks", "2026-12-02-h200-decode-layer/call7-run16/probe14.json"),
+    ("top-p without a sort (`sample_pick`)", "2026-12-02-h200-sampling/call2-run19/checks/generate/llama_generate.json"),
+    ("two blocks of the cache in flight in the attention",
+     "2026-12-02-h200-sampling/call5-run19/checks/generate/llama_generate.json"),
+]
+
+@table("decode-steps")
+def decode_steps_table(root: Path, file: None = None) -> str:
+    "`generate` on LLaMA 1.1B at batch 1 after each change of `DECODE_STEPS`: greedy and top-p tokens/s, one raw file a row."
+    rows = []
+    for change, rel in DECODE_STEPS:
+        d = read_raw(root, rel)
+        f = generate_figures(d if "results" in d else {"results": d["generate"]})   # a bench.llama file, or a probe's rows
+        tok, topp = f["generate.tok_per_s"], f["generate.topp_vs_greedy"]
+        rows.append({"change": change, "greedy": f"{tok:,.0f} ({f['generate.fraction_of_limit']:.0%})",
+                     "topp": f"{tok * topp:,.0f} ({topp:.2f}×)", "file": cite(root, rel)})
+    return format_table(rows, [("change", "change", ""), ("greedy", "greedy, batch 1 (of the limit)", ""),
+                               ("topp", "top-p 0.9 (against greedy)", ""), ("file", "raw file (card, date)", "")])
 
 # %% ../../nbs/11a_report.ipynb #3b025cbb
 REGION = re.compile(r"^<!-- table: ([\w-]+)(?: ([^\s>]+))? -->\n(.*?)^<!-- /table -->", re.S | re.M)
