@@ -589,7 +589,7 @@ def sample_pick(logits: torch.Tensor,             # (B, V) logits, V <= SAMPLE_M
                 temperature: float = 1.0,         # > 0
                 top_k: int | None = None,         # keep the k most likely tokens (ties with the k-th as well)
                 top_p: float | None = None,       # keep the nucleus holding probability p
-                num_warps: int | None = None,     # None: 16 for a row of 32,768, 32 for 65,536 (measured), fewer below
+                num_warps: int | None = None,     # None: 16 for a row of 32,768 (measured), 32 for 65,536 (registers)
                ) -> torch.Tensor:
     "`sample_next`'s draw in one kernel, without a sort: (B,) int64 tokens."
     B, V = logits.shape
