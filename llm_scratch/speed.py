@@ -21,7 +21,7 @@ from .kernels.cross_entropy import fused_linear_cross_entropy
 # %% auto #0
 __all__ = ['ATTNS', 'SDPA_BACKENDS', 'SPEEDS', 'Setting', 'ladder', 'cpu_variant', 'parse_overrides', 'speed_setting', 'usable',
            'model_config', 'build', 'torch_switches', 'step_scope', 'fused_loss', 'LossModule', 'clipped_step',
-           'make_step', 'batches']
+           'make_step', 'step_memory', 'step_bytes', 'fit_micro_batch', 'batches']
 
 # %% ../nbs/07f_speed.ipynb #7ad61caa
 ATTNS = ("naive", "sdpa", "flash", "cudnn", "triton", "triton_op", "cudnn_fe")
@@ -310,6 +310,45 @@ class _ScaledStep:
     param_groups = property(lambda self: self.opt.param_groups)
     defaults = property(lambda self: self.opt.defaults)
     def step(self): self.scaler.step(self.opt)
+
+# %% ../nbs/07f_speed.ipynb #2f068914
+_CHUNK_ROWS = 8192   # rows per chunk of the fused loss (`fused_linear_cross_entropy`'s default)
+
+def step_memory(setting: Setting,   # the options: autocast dtype, residual stream, attention, loss
+                config: GPTConfig,  # the model's shape
+                seq_len: int | None = None,  # tokens per row (default: the block size)
+               ) -> tuple[int, int]:
+    "A training step's estimated peak memory as (bytes whatever the micro-batch, bytes per row of it)."
+    T, C, L = seq_len or config.block_size, config.n_embd, config.n_layer
+    V = model_config(setting, config).padded_vocab_size
+    half = setting.bf16 or setting.fp16
+    width = 2 if half else 4                                   # bytes per activation
+    per_token = L * C * 17 * width                             # 34 bytes per channel in 16-bit, 68 in float32
+    if half and setting.residual == "fp32": per_token += L * C * 4
+    if setting.attn == "naive": per_token += L * 5 * config.n_head * T * width // 2
+    if setting.loss == "torch": per_token += 3 * V * width     # every logit, its float32 softmax and gradient
+    with torch.device("meta"): params = GPT(replace(config, vocab_pad_multiple=setting.vocab_pad_multiple)).num_params()
+    chunk = {"torch": 0, "fused": 4, "fused_triton": 2}[setting.loss] * _CHUNK_ROWS * V * width
+    return 16 * params + chunk + 512 * 2**20, T * per_token
+
+def step_bytes(setting: Setting, config: GPTConfig,
+               rows: int,                   # rows per forward and backward (the micro-batch)
+               seq_len: int | None = None,
+              ) -> int:
+    "Estimated peak memory in bytes of a training step that runs `rows` rows per forward and backward."
+    if rows < 1: raise ValueError(f"rows must be >= 1, got {rows}")
+    fixed, per_row = step_memory(setting, config, seq_len)
+    return fixed + rows * per_row
+
+def fit_micro_batch(setting: Setting, config: GPTConfig,
+                    rows: int,      # rows one process takes per optimizer step
+                    budget: float,  # bytes the step may use
+                    seq_len: int | None = None,
+                   ) -> int:
+    "The largest divisor of `rows` whose `step_bytes` fits in `budget` (1 if none does)."
+    if rows < 1: raise ValueError(f"rows must be >= 1, got {rows}")
+    fixed, per_row = step_memory(setting, config, seq_len)
+    return max([m for m in range(1, rows + 1) if rows % m == 0 and fixed + m * per_row <= budget], default=1)
 
 # %% ../nbs/07f_speed.ipynb #f3a91b17
 def batches(tokens: torch.Tensor,  # 1-D token ids

@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'orthogonalize', 'Muon', 'make_optimizer', 'lr_at', 'model_flops_per_token',
            'peak_flops', 'autocast_dtype', 'TrainConfig', 'make_config', 'check_config', 'setup_distributed',
-           'grad_accum_steps', 'train', 'read_log', 'plot_log', 'field_help', 'config_from_args', 'load_trained']
+           'grad_accum_steps', 'pick_micro_batch', 'train', 'read_log', 'plot_log', 'field_help', 'config_from_args',
+           'load_trained']
 
 # %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
@@ -32,7 +33,7 @@ from .eval import bits_per_char, eval_hellaswag, eval_loss, hellaswag_items
 from .gpt2 import GPT, GPTConfig
 from .run_dir import append_log, check_numbers, check_resume, claim_run_dir, dist_env, read_jsonl, resolve_device
 from .sample import generate
-from .speed import make_step, model_config, speed_setting, torch_switches, usable
+from .speed import Setting, fit_micro_batch, make_step, model_config, speed_setting, torch_switches, usable
 from .tokenizer import BPETokenizer, gpt2_tokenizer
 
 # %% ../nbs/06_train.ipynb #9bda7db0
@@ -164,7 +165,8 @@ class TrainConfig:
     rope: bool = True              # rotary positions instead of GPT-2's learned table (see chapter 2)
     bias: bool = False             # biases in the Linear layers and LayerNorms (GPT-2 has them)
     vocab_pad_multiple: int = 1    # 64 turns GPT-2's 50257 into 50304
-    batch_size: int = 32           # micro-batch B per process
+    batch_size: int = 32           # B: rows per process that the loader reads at a time (the unit of total_batch)
+    micro_batch: int = 0           # rows per forward/backward, dividing a step's; 0: as many as fit the GPU (CPU: B)
     total_batch: int = 0           # tokens per optimizer step (0: B·T·processes, no accumulation)
     max_steps: int = 1300          # optimizer steps of the run
     warmup_steps: int = 50         # steps of linear learning-rate warm-up
@@ -231,7 +233,7 @@ def check_config(c: TrainConfig):
     for k in positive:
         if getattr(c, k) <= 0: raise ValueError(f"{k} must be positive, got {getattr(c, k)}")
     non_negative = ["total_batch", "batch_ramp_steps", "ddp_bucket_mb", "warmup_steps", "eval_every", "eval_windows", "eval_stride", "sample_every", "hellaswag_every",
-                    "hellaswag_items", "ckpt_every", "threads", "log_every", "grad_clip", "weight_decay"]
+                    "hellaswag_items", "ckpt_every", "threads", "log_every", "grad_clip", "weight_decay", "micro_batch"]
     for k in non_negative:
         if getattr(c, k) < 0: raise ValueError(f"{k} must be >= 0, got {getattr(c, k)}")
     check_numbers(c)                               # NaN or infinite rates, integers beyond 64 bits
@@ -364,6 +366,24 @@ class _Clock:
         e = torch.cuda.Event(enable_timing=True); e.record(); return e
     def seconds(self, a, b): return a.elapsed_time(b) / 1e3 if self.cuda else b - a
 
+def pick_micro_batch(cfg: TrainConfig, setting: Setting, config: GPTConfig,
+                     accum: int,            # batches of B rows per optimizer step and process
+                     device: torch.device,
+                    ) -> int:
+    "Rows per forward and backward: `cfg.micro_batch`, or (0) on a GPU the most of a step's rows that fit 85% of its free memory, else B."
+    B = cfg.batch_size
+    rows = B if cfg.batch_ramp_steps else B * accum   # a ramp's steps may hold a single batch: chunks must divide B
+    if cfg.micro_batch:
+        if rows % cfg.micro_batch:
+            held = "batch_size, under batch_ramp_steps" if cfg.batch_ramp_steps else f"batch_size {B} × {accum} batches"
+            raise ValueError(f"micro_batch {cfg.micro_batch} must divide the {rows} rows a process takes per step ({held}); "
+                             f"use a divisor, or 0 to fit the card")
+        return cfg.micro_batch
+    if device.type != "cuda": return B
+    # free: what the card has left, plus what this process's allocator holds unused (an earlier run's cached blocks)
+    free = torch.cuda.mem_get_info(device)[0] + torch.cuda.memory_reserved(device) - torch.cuda.memory_allocated(device)
+    return fit_micro_batch(setting, config, rows, 0.85 * free, cfg.block_size)
+
 def _run(cfg: TrainConfig) -> dict:
     "The body of `train` (below), inside its process-wide switches."
     t_start = time.time()
@@ -381,6 +401,7 @@ def _run(cfg: TrainConfig) -> dict:
     asked = speed_setting(cfg.speed, device.type, cfg.speed_set, batch_size=B, compile=cfg.compile,
                           vocab_pad_multiple=cfg.vocab_pad_multiple)
     setting, notes = usable(asked, str(device), mcfg)
+    micro = pick_micro_batch(cfg, setting, mcfg, accum, device)
     torch.manual_seed(cfg.seed)                      # the same initial model on every rank
     model = GPT(model_config(setting, mcfg)).to(device)
     optimizer = make_optimizer(model, cfg.optimizer, cfg.max_lr, cfg.weight_decay, (cfg.beta1, cfg.beta2), device.type,
@@ -402,7 +423,7 @@ def _run(cfg: TrainConfig) -> dict:
     if world > 1:
         wrap = lambda m: DDP(m, device_ids=[device.index] if device.type == "cuda" else None,
                              gradient_as_bucket_view=True, bucket_cap_mb=cfg.ddp_bucket_mb)
-    step_fn = make_step(model, optimizer, setting, str(device), wrap=wrap, max_norm=cfg.grad_clip, micro_batch=B)
+    step_fn = make_step(model, optimizer, setting, str(device), wrap=wrap, max_norm=cfg.grad_clip, micro_batch=micro)
     amp = autocast_dtype(device) if setting.bf16 else torch.float16 if setting.fp16 else None
     flops_tok, peak = model_flops_per_token(mcfg, T), peak_flops(device)
 
@@ -414,12 +435,12 @@ def _run(cfg: TrainConfig) -> dict:
         except ImportError: pass
     log = _Log(out / "log.jsonl" if master else None, bar)
     for note in notes: log.print(f"speed: {note}")
-    log.print(f"{model.num_params() / 1e6:.2f}M parameters, {world} process(es) on {device}, {accum} micro-step(s) "
-              f"of {B}x{T}, {B * T * world * accum:,} tokens/step, speed {setting.name}"
+    log.print(f"{model.num_params() / 1e6:.2f}M parameters, {world} process(es) on {device}, {B * accum // micro} micro-step(s) "
+              f"of {micro}x{T}{'' if cfg.micro_batch or device.type != 'cuda' else ' (as many rows as fit the card)'}, {B * T * world * accum:,} tokens/step, speed {setting.name}"
               + (f", resuming at step {start}" if start else ""))
     config_dict = dict(train=asdict(cfg), model=asdict(mcfg), tokenizer=meta["tokenizer"])
     return _loop(cfg, dict(rank=rank, world=world, device=device, master=master, out=out, meta=meta, tok=tok,
-                           accum=accum, start=start, ckpt_path=ckpt_path, model=model, plain=plain, optimizer=optimizer,
+                           accum=accum, micro=micro, start=start, ckpt_path=ckpt_path, model=model, plain=plain, optimizer=optimizer,
                            loader=loader, val_tokens=val_tokens, val_chars=val_chars, step_fn=step_fn, amp=amp, flops_tok=flops_tok,
                            peak=peak, bar=bar, log=log, config_dict=config_dict, t_start=t_start,
                            owns_group=owns_group))
@@ -517,7 +538,7 @@ def _steps(cfg, r, batches, flush, evaluate, save, clock, pending, every, hs_ite
 def _finish(cfg, r, speeds, evaluate) -> dict:
     "After the steps: the result, the final evaluation, safetensors, plot and sample; the process group closed."
     master, log, world = r["master"], r["log"], r["world"]
-    result = dict(steps=cfg.max_steps, train_loss=r.get("last_loss", float("nan")))
+    result = dict(steps=cfg.max_steps, train_loss=r.get("last_loss", float("nan")), micro_batch=r["micro"])
     if speeds:
         result["tok_per_s"] = float(np.median([s["tok_per_s"] for s in speeds]))
         if "mfu" in speeds[0]: result["mfu"] = float(np.median([s["mfu"] for s in speeds]))

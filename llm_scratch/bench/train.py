@@ -339,14 +339,17 @@ def loop_bench(data: str | Path,                        # a shard folder (`gpt2_
     out, device = {"runs": [], "levels": list(levels)}, "cuda" if torch.cuda.is_available() else "cpu"
     with tempfile.TemporaryDirectory() as tmp:
         for i, level in enumerate(levels):
+            # build-nanogpt's recipe takes B rows per forward; the other levels take the command's default
+            recipe = {"micro_batch": make_config("gpt2-124M", data=str(data), **overrides).batch_size} if level == "reference" else {}
             cfg = make_config("gpt2-124M", data=str(data), speed=level, max_steps=steps, out_dir=f"{tmp}/{i}-{level}",
                               eval_every=0, final_eval=False, sample_every=0, hellaswag_every=0, ckpt_every=0,
-                              safetensors=False, sample_tokens=4, progress=False, log_every=10, **overrides)
+                              safetensors=False, sample_tokens=4, progress=False, log_every=10, **{**recipe, **overrides})
             t0 = time.perf_counter()
             res = train(cfg)
             log = read_log(Path(cfg.out_dir) / "log.jsonl")["train"]
-            out["runs"].append({"level": level, "command": f"llm_scratch_train --preset gpt2-124M --speed {level}",
-                                "tok_per_s": res["tok_per_s"], "mfu": res.get("mfu"), "wall_s": time.perf_counter() - t0,
+            flags = f" --micro_batch {cfg.micro_batch}" if cfg.micro_batch else ""
+            out["runs"].append({"level": level, "command": f"llm_scratch_train --preset gpt2-124M --speed {level}{flags}",
+                                "micro_batch": res["micro_batch"], "tok_per_s": res["tok_per_s"], "mfu": res.get("mfu"), "wall_s": time.perf_counter() - t0,
                                 "first_step_s": log[0]["dt_ms"] / 1e3, "tok_per_s_steps": [r["tok_per_s"] for r in log],
                                 "losses": [r["loss"] for r in log], "config": asdict(cfg)})
             print(f"llm_scratch_train --speed {level:9s} median {res['tok_per_s']:>10,.0f} tok/s", flush=True)
@@ -356,12 +359,13 @@ def loop_bench(data: str | Path,                        # a shard folder (`gpt2_
     mcfg = GPTConfig(block_size=cfg.block_size, vocab_size=read_meta(data)["vocab_size"], n_layer=cfg.n_layer,
                      n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias, rope=cfg.rope,
                      vocab_pad_multiple=cfg.vocab_pad_multiple)   # the model `train` built
-    setting, notes = usable(speed_setting(levels[-1], device, cfg.speed_set, batch_size=cfg.batch_size,
+    micro = runs[-1]["micro_batch"]   # the bench row takes the step's rows as the loop took them
+    setting, notes = usable(speed_setting(levels[-1], device, cfg.speed_set, batch_size=micro,
                                           compile=cfg.compile, vocab_pad_multiple=cfg.vocab_pad_multiple), device, mcfg)
     out["setting"], out["notes"] = asdict(setting), notes
     if tokens is None: tokens = torch.from_numpy(np.load(sorted(Path(data).glob("train_*.npy"))[0]).astype(np.int64))
     if bench_steps:
-        accum = cfg.total_batch // (cfg.batch_size * cfg.block_size)
+        accum = cfg.total_batch // (micro * cfg.block_size)
         row = bench_setting(setting, mcfg, device, tokens, steps=bench_steps, warmup=3, accum=accum)
         out["bench_row"] = row
         out["bench_vs_loop"] = row["tokens_per_s"] / runs[-1]["tok_per_s"]
