@@ -58,6 +58,7 @@ class Setting:
     clip_in_adamw: bool = False  # with fused AdamW: the gradient clip inside its kernel
     norm_split: int | None = None  # rows per partial sum of the compiled LayerNorm backward's weight gradients
                                    # (inductor's mix-order reduction; None: its heuristic)
+    loss_chunk: int = 8192       # with a fused loss: rows per chunk, whose logits (loss_chunk × V) are the only ones alive
 
     def __post_init__(self):
         for field, allowed in _CHOICES.items():
@@ -73,6 +74,7 @@ class Setting:
         if self.fp16 and self.clip_in_adamw:
             raise ValueError("clip_in_adamw cannot see fp16's gradient scale; use clip_in_adamw=False with fp16")
         if self.batch_size < 1: raise ValueError(f"batch_size must be >= 1, got {self.batch_size}")
+        if self.loss_chunk < 1: raise ValueError(f"loss_chunk must be >= 1, got {self.loss_chunk}")
 
 # %% ../nbs/07f_speed.ipynb #6b4cb3e6
 def ladder(batch_size: int = 16,  # the batch of every row
@@ -227,10 +229,11 @@ def fused_loss(h: torch.Tensor,          # (N, C) the last LayerNorm's output
                weight: torch.Tensor,     # (V_padded, C) the output layer (GPT-2: the token embedding)
                targets: torch.Tensor,    # (N,) token ids
                vocab_size: int,          # real vocabulary size (padding columns are masked)
-               compute_dtype: torch.dtype, kernel: str, logits_fp8: bool) -> torch.Tensor:
+               compute_dtype: torch.dtype, kernel: str, logits_fp8: bool,
+               chunk_rows: int = 8192) -> torch.Tensor:
     "`fused_linear_cross_entropy` outside any compiled graph."
-    return fused_linear_cross_entropy(h, weight, targets, vocab_size, compute_dtype=compute_dtype, kernel=kernel,
-                                      logits_fp8=logits_fp8)
+    return fused_linear_cross_entropy(h, weight, targets, vocab_size, chunk_rows, compute_dtype=compute_dtype,
+                                      kernel=kernel, logits_fp8=logits_fp8)
 
 class LossModule(nn.Module):
     "A GPT and the training loss `setting.loss` names, as one module: `LossModule(model, setting)(x, y)` is the loss."
@@ -238,13 +241,13 @@ class LossModule(nn.Module):
         super().__init__()
         self.model, self.loss = model, setting.loss
         self.dtype = torch.bfloat16 if setting.bf16 else torch.float16 if setting.fp16 else torch.float32
-        self.logits_fp8 = setting.logits_fp8
+        self.logits_fp8, self.chunk = setting.logits_fp8, setting.loss_chunk
 
     def forward(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         if self.loss == "torch": return self.model(x, y)[1]
         h = self.model.hidden_states(x).to(self.dtype).flatten(0, 1)   # (B*T, C)
         return fused_loss(h, self.model.transformer.wte.weight, y.flatten(), self.model.config.vocab_size, self.dtype,
-                          "triton" if self.loss == "fused_triton" else "torch", self.logits_fp8)
+                          "triton" if self.loss == "fused_triton" else "torch", self.logits_fp8, self.chunk)
 
 # %% ../nbs/07f_speed.ipynb #f315632c
 def clipped_step(opt: torch.optim.Optimizer,  # the optimizer whose parameters' gradients are clipped
@@ -312,8 +315,6 @@ class _ScaledStep:
     def step(self): self.scaler.step(self.opt)
 
 # %% ../nbs/07f_speed.ipynb #2f068914
-_CHUNK_ROWS = 8192   # rows per chunk of the fused loss (`fused_linear_cross_entropy`'s default)
-
 def step_memory(setting: Setting,   # the options: autocast dtype, residual stream, attention, loss
                 config: GPTConfig,  # the model's shape
                 seq_len: int | None = None,  # tokens per row (default: the block size)
@@ -328,7 +329,7 @@ def step_memory(setting: Setting,   # the options: autocast dtype, residual stre
     if setting.attn == "naive": per_token += L * 5 * config.n_head * T * width // 2
     if setting.loss == "torch": per_token += 3 * V * width     # every logit, its float32 softmax and gradient
     with torch.device("meta"): params = GPT(replace(config, vocab_pad_multiple=setting.vocab_pad_multiple)).num_params()
-    chunk = {"torch": 0, "fused": 4, "fused_triton": 2}[setting.loss] * _CHUNK_ROWS * V * width
+    chunk = {"torch": 0, "fused": 4, "fused_triton": 2}[setting.loss] * setting.loss_chunk * V * width
     return 16 * params + chunk + 512 * 2**20, T * per_token
 
 def step_bytes(setting: Setting, config: GPTConfig,

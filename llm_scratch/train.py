@@ -16,6 +16,7 @@ import math
 import os
 import queue
 import sys
+import textwrap
 import threading
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -402,6 +403,8 @@ def _run(cfg: TrainConfig) -> dict:
                           vocab_pad_multiple=cfg.vocab_pad_multiple)
     setting, notes = usable(asked, str(device), mcfg)
     micro = pick_micro_batch(cfg, setting, mcfg, accum, device)
+    if world > 1:   # every rank takes the same micro-batch: the smallest any rank's memory allows
+        agreed = torch.tensor([micro], device=device); dist.all_reduce(agreed, op=dist.ReduceOp.MIN); micro = int(agreed)
     torch.manual_seed(cfg.seed)                      # the same initial model on every rank
     model = GPT(model_config(setting, mcfg)).to(device)
     optimizer = make_optimizer(model, cfg.optimizer, cfg.max_lr, cfg.weight_decay, (cfg.beta1, cfg.beta2), device.type,
@@ -624,13 +627,18 @@ with the Triton loss kernel, bf16 residual stream, cuBLASLt GELU/bias epilogues,
 cuBLASLt algorithms; 'reference' = build-nanogpt's recipe (SDPA flash attention); 'plain' = SDPA, nothing fused;
 'auto' (default) = fast on a GPU, plain on a CPU. What this machine lacks is dropped with one printed line
 (pip install "llm_scratch[gpu]" adds the optional GPU packages). --speed_set changes single switches, e.g.
---speed_set attn=flash,tuned=false or --speed_set fp16=true (fp16 autocast with a gradient scaler).
+--speed_set attn=flash,tuned=false or --speed_set fp16=true (fp16 autocast with a gradient scaler). Its fields:
+{fields}.
+--micro_batch 0 (the default) runs as many of a step's rows per forward and backward as fit the GPU's memory (256 of
+GPT-2 124M's 512 on an H200, 128 on an 80 GB H100); the gradients are the same sums in another order.
 
 examples:
   llm_scratch_train                                              # Shakespeare on a CPU, ~10 minutes
   llm_scratch_train --preset gpt2-124M --data shards/            # GPT-2 124M on token shards, the fast default
   torchrun --standalone --nproc_per_node=8 -m llm_scratch.train_cli --preset gpt2-124M --data shards/
   llm_scratch_train --out_dir out --resume true                  # continue a run from out/ckpt.pt"""
+_EPILOG = _EPILOG.replace("{fields}", textwrap.fill(             # batch and compile come from the run's own options
+    ", ".join(f.name for f in fields(Setting) if f.name not in ("name", "batch_size", "compile")), 116))
 
 def config_from_args(argv: list[str] | None = None) -> TrainConfig:
     "A `TrainConfig` from `--preset NAME --field value ...` command-line options (every field is an option)."
