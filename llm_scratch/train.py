@@ -371,7 +371,7 @@ def pick_micro_batch(cfg: TrainConfig, setting: Setting, config: GPTConfig,
                      accum: int,            # batches of B rows per optimizer step and process
                      device: torch.device,
                     ) -> int:
-    "Rows per forward and backward: `cfg.micro_batch`, or (0) on a GPU the most of a step's rows that fit 85% of its free memory, else B."
+    "Rows per forward and backward: `cfg.micro_batch`; if 0, on a GPU the most of a step's rows that fit, else B."
     B = cfg.batch_size
     rows = B if cfg.batch_ramp_steps else B * accum   # a ramp's steps may hold a single batch: chunks must divide B
     if cfg.micro_batch:
@@ -438,8 +438,9 @@ def _run(cfg: TrainConfig) -> dict:
         except ImportError: pass
     log = _Log(out / "log.jsonl" if master else None, bar)
     for note in notes: log.print(f"speed: {note}")
-    log.print(f"{model.num_params() / 1e6:.2f}M parameters, {world} process(es) on {device}, {B * accum // micro} micro-step(s) "
-              f"of {micro}x{T}{'' if cfg.micro_batch or device.type != 'cuda' else ' (as many rows as fit the card)'}, {B * T * world * accum:,} tokens/step, speed {setting.name}"
+    fitted = "" if cfg.micro_batch or device.type != "cuda" else " (as many rows as fit the card)"
+    log.print(f"{model.num_params() / 1e6:.2f}M parameters, {world} process(es) on {device}, {B * accum // micro} "
+              f"micro-step(s) of {micro}x{T}{fitted}, {B * T * world * accum:,} tokens/step, speed {setting.name}"
               + (f", resuming at step {start}" if start else ""))
     config_dict = dict(train=asdict(cfg), model=asdict(mcfg), tokenizer=meta["tokenizer"])
     return _loop(cfg, dict(rank=rank, world=world, device=device, master=master, out=out, meta=meta, tok=tok,
