@@ -24,7 +24,7 @@ from torch.nn.parallel import DistributedDataParallel
 from torch.profiler import ProfilerActivity, profile
 
 from ..kernels.interpret import INTERPRET
-from .common import copy_bandwidth, environment, format_table, matmul_tflops, results_dir, write_results
+from .common import ClockSampler, copy_bandwidth, environment, format_table, matmul_tflops, results_dir, write_results
 from ..data import prepare_shards, read_meta, shakespeare_split, write_shard
 from ..gpt2 import GPTConfig
 from ..speed import Setting, batches, build, cpu_variant, ladder, make_step, model_config, speed_setting, usable
@@ -345,13 +345,13 @@ def loop_bench(data: str | Path,                        # a shard folder (`gpt2_
                               eval_every=0, final_eval=False, sample_every=0, hellaswag_every=0, ckpt_every=0,
                               safetensors=False, sample_tokens=4, progress=False, log_every=10, **{**recipe, **overrides})
             t0 = time.perf_counter()
-            res = train(cfg)
+            with ClockSampler() as clock: res = train(cfg)          # the card's clock under this run (power caps it)
             log = read_log(Path(cfg.out_dir) / "log.jsonl")["train"]
             flags = f" --micro_batch {cfg.micro_batch}" if cfg.micro_batch else ""
             out["runs"].append({"level": level, "command": f"llm_scratch_train --preset gpt2-124M --speed {level}{flags}",
                                 "micro_batch": res["micro_batch"], "tok_per_s": res["tok_per_s"], "mfu": res.get("mfu"), "wall_s": time.perf_counter() - t0,
                                 "first_step_s": log[0]["dt_ms"] / 1e3, "tok_per_s_steps": [r["tok_per_s"] for r in log],
-                                "losses": [r["loss"] for r in log], "config": asdict(cfg)})
+                                "losses": [r["loss"] for r in log], "config": asdict(cfg), "clock": clock.summary()})
             print(f"llm_scratch_train --speed {level:9s} median {res['tok_per_s']:>10,.0f} tok/s", flush=True)
     runs = out["runs"]
     out["speedup"] = runs[-1]["tok_per_s"] / runs[0]["tok_per_s"]
@@ -366,8 +366,8 @@ def loop_bench(data: str | Path,                        # a shard folder (`gpt2_
     if tokens is None: tokens = torch.from_numpy(np.load(sorted(Path(data).glob("train_*.npy"))[0]).astype(np.int64))
     if bench_steps:
         accum = cfg.total_batch // (micro * cfg.block_size)
-        row = bench_setting(setting, mcfg, device, tokens, steps=bench_steps, warmup=3, accum=accum)
-        out["bench_row"] = row
+        with ClockSampler() as clock: row = bench_setting(setting, mcfg, device, tokens, steps=bench_steps, warmup=3, accum=accum)
+        out["bench_row"] = {**row, "clock": clock.summary()}
         out["bench_vs_loop"] = row["tokens_per_s"] / runs[-1]["tok_per_s"]
     if curve_steps:
         curve_cfg = replace(mcfg, vocab_pad_multiple=1)
@@ -449,9 +449,11 @@ def _main_loop(a, device: str) -> dict:
     res["checks_failed"] = loop_checks(res)
     full = {"environment": environment(device), "peaks": measure_peaks(device), **res}
     if a.out: write_results(a.out, full, device)
-    print("\n| command | median tokens/s | MFU (nominal peak) | first step s |\n|---|---|---|---|")
+    mhz = lambda r: f"{r['clock']['sm_mhz']:,.0f} MHz, {r['clock']['power_w']:.0f} W" if r.get("clock") else "–"
+    print("\n| command | median tokens/s | MFU (nominal peak) | first step s | mean SM clock, power |\n|---|---|---|---|---|")
     for r in res["runs"]:
-        print(f"| {r['command']} | {r['tok_per_s']:,.0f} | {r['mfu'] or float('nan'):.1%} | {r['first_step_s']:.1f} |")
+        print(f"| {r['command']} | {r['tok_per_s']:,.0f} | {r['mfu'] or float('nan'):.1%} | {r['first_step_s']:.1f} | {mhz(r)} |")
+    if "bench_row" in res: print(f"| `bench_setting`, same setting | {res['bench_row']['tokens_per_s']:,.0f} | | | {mhz(res['bench_row'])} |")
     print(f"speed-up {res['speedup']:.3f}x" + (f"; bench row {res['bench_row']['tokens_per_s']:,.0f} tok/s = "
                                               f"{res['bench_vs_loop']:.3f} x the loop" if "bench_row" in res else ""))
     if "curve" in res: print(format_curves({"fp32": {}, res["levels"][-1]: res["curve"]}))
