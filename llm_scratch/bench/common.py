@@ -14,6 +14,7 @@ import platform
 import shlex
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -81,18 +82,22 @@ class ClockSampler:
                *self._select()]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                      start_new_session=True)   # its own process group: stopped with all it started
+        self.reader = threading.Thread(target=lambda: self.lines.extend(self.proc.stdout), daemon=True)
+        self.reader.start()                                    # each sample as it comes
         return self
 
     def __exit__(self, *exc):
-        import signal, subprocess
+        import signal
         if self.proc is None: return False
-        def stop(sig):
+        deadline = time.time() + 3
+        while not self.lines and self.proc.poll() is None and time.time() < deadline:
+            time.sleep(0.05)                                   # a block shorter than the tool's start: wait for one sample
+        for sig in (signal.SIGTERM, signal.SIGKILL):
             try: os.killpg(self.proc.pid, sig)
-            except ProcessLookupError: pass
-        stop(signal.SIGTERM)
-        try: out, _ = self.proc.communicate(timeout=5)
-        except subprocess.TimeoutExpired: stop(signal.SIGKILL); out, _ = self.proc.communicate()
-        self.lines = [l for l in out.splitlines() if l.strip()]
+            except ProcessLookupError: break
+            self.reader.join(timeout=5)
+            if not self.reader.is_alive(): break
+        self.proc.wait(timeout=5)
         return False
 
     def summary(self) -> dict | None:
