@@ -14,8 +14,13 @@
 # State after the ninth session: every notebook has passed on the H200 with its cuda cells
 # (bench/results/2026-12-01-h200-gpu-suite/README.md); after the sampling kernel, 03, 06c, 08c, 08d, 08e, 08f and 11b
 # again (bench/results/2026-12-02-h200-sampling/, calls 1 and 3).
-# What is left: two GPUs (the checks' ddp part, issue 19); a lever for issue 15. Decoding scripts:
-# bench/experiments/generate/ (run5.sh-run21.sh).
+# After the tenth session: 06 (with cuda cells), 07f and 07g (without its cuda cells) passed at 75cc016
+# (bench/results/2026-12-02-h200-train-microbatch/, calls 3 and 4). Not run on a GPU since: Setting.loss_chunk, the DDP
+# micro-batch agreement, ClockSampler with the real nvidia-smi (07g, 11_bench), and 08c/08d/03 since the ninth session's
+# last changes (the attention's `ahead` switch, sample_next's import condition): PART=cells NBS="03_sample 06_train
+# 08c_llama_kernels 08d_decode 11_bench" and 07g without its cuda cells.
+# What is left: two GPUs (the checks' ddp part, issue 19); 0.5% of issue 15's 600k: bench/experiments/train-loop/run6.sh
+# (probe 3, prepared). Decoding scripts: bench/experiments/generate/ (run5.sh-run21.sh).
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
