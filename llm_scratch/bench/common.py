@@ -72,8 +72,9 @@ class ClockSampler:
         if not torch.cuda.is_available(): return []
         d = torch.device(self.device if self.device is not None else "cuda")
         idx = d.index if d.index is not None else torch.cuda.current_device()
-        uuid = getattr(torch.cuda.get_device_properties(idx), "uuid", None)
-        return ["-i", f"GPU-{uuid}" if uuid else str(idx)]
+        uuid = str(getattr(torch.cuda.get_device_properties(idx), "uuid", "") or "")
+        if not uuid: return ["-i", str(idx)]
+        return ["-i", uuid if uuid.startswith(("GPU-", "MIG-")) else f"GPU-{uuid}"]
 
     def __enter__(self):
         import shutil, subprocess
