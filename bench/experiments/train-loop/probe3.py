@@ -18,8 +18,10 @@ for name in ("", "loss_chunk=512", "loss_chunk=2048", "ones_column=false", ""):
         r = loop_bench(data, levels=("fast",), steps=16, bench_steps=0, curve_steps=0, speed_set=name)
         run = r["runs"][0]
         res[key] = {"tok_per_s": run["tok_per_s"], "steps": run["tok_per_s_steps"], "micro_batch": run["micro_batch"],
-                    "t": time.time() - t0}
-        print(f"{key:20s} median {run['tok_per_s']:,.0f} tok/s (micro-batch {run['micro_batch']})", flush=True)
+                    "clock": run["clock"], "t": time.time() - t0}
+        clk = run["clock"] or {}
+        print(f"{key:20s} median {run['tok_per_s']:,.0f} tok/s (micro-batch {run['micro_batch']}), "
+              f"{clk.get('sm_mhz', float('nan')):,.0f} MHz, {clk.get('power_w', float('nan')):.0f} W", flush=True)
     except Exception:
         res[key] = {"error": traceback.format_exc()[-600:]}; print(key, res[key]["error"], flush=True)
     torch.cuda.empty_cache(); write_results(out_path, res, "cuda")
