@@ -79,7 +79,7 @@ class ClockSampler:
     def __enter__(self):
         import shutil, subprocess
         if shutil.which(self.smi) is None: return self
-        cmd = [self.smi, f"--query-gpu={self.QUERY}", "--format=csv,noheader,nounits", f"-lms={self.period_ms}",
+        cmd = [self.smi, f"--query-gpu={self.QUERY}", "--format=csv,noheader,nounits", "-lms", str(self.period_ms),
                *self._select()]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                      start_new_session=True)   # its own process group: stopped with all it started
