@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'orthogonalize', 'Muon', 'make_optimizer', 'lr_at', 'model_flops_per_token',
            'peak_flops', 'autocast_dtype', 'TrainConfig', 'make_config', 'check_config', 'setup_distributed',
-           'grad_accum_steps', 'pick_micro_batch', 'train', 'read_log', 'plot_log', 'field_help', 'config_from_args',
-           'load_trained']
+           'grad_accum_steps', 'pick_micro_batch', 'agree_micro_batch', 'train', 'read_log', 'plot_log', 'field_help',
+           'config_from_args', 'load_trained']
 
 # %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
@@ -385,6 +385,13 @@ def pick_micro_batch(cfg: TrainConfig, setting: Setting, config: GPTConfig,
     free = torch.cuda.mem_get_info(device)[0] + torch.cuda.memory_reserved(device) - torch.cuda.memory_allocated(device)
     return fit_micro_batch(setting, config, rows, 0.85 * free, cfg.block_size)
 
+def agree_micro_batch(micro: int, device: torch.device) -> int:
+    "The smallest of all ranks' micro-batches (each rank's memory may allow another), so that every rank splits alike."
+    if not (dist.is_available() and dist.is_initialized()) or dist.get_world_size() == 1: return micro
+    agreed = torch.tensor([micro], device=device)
+    dist.all_reduce(agreed, op=dist.ReduceOp.MIN)
+    return int(agreed)
+
 def _run(cfg: TrainConfig) -> dict:
     "The body of `train` (below), inside its process-wide switches."
     t_start = time.time()
@@ -402,9 +409,7 @@ def _run(cfg: TrainConfig) -> dict:
     asked = speed_setting(cfg.speed, device.type, cfg.speed_set, batch_size=B, compile=cfg.compile,
                           vocab_pad_multiple=cfg.vocab_pad_multiple)
     setting, notes = usable(asked, str(device), mcfg)
-    micro = pick_micro_batch(cfg, setting, mcfg, accum, device)
-    if world > 1:   # every rank takes the same micro-batch: the smallest any rank's memory allows
-        agreed = torch.tensor([micro], device=device); dist.all_reduce(agreed, op=dist.ReduceOp.MIN); micro = int(agreed)
+    micro = agree_micro_batch(pick_micro_batch(cfg, setting, mcfg, accum, device), device)
     torch.manual_seed(cfg.seed)                      # the same initial model on every rank
     model = GPT(model_config(setting, mcfg)).to(device)
     optimizer = make_optimizer(model, cfg.optimizer, cfg.max_lr, cfg.weight_decay, (cfg.beta1, cfg.beta2), device.type,
