@@ -19,9 +19,10 @@ from .gpt2 import GPT, GPTConfig
 from .kernels.cross_entropy import fused_linear_cross_entropy
 
 # %% auto #0
-__all__ = ['ATTNS', 'SDPA_BACKENDS', 'SPEEDS', 'Setting', 'ladder', 'cpu_variant', 'parse_overrides', 'speed_setting', 'usable',
-           'model_config', 'build', 'torch_switches', 'step_scope', 'fused_loss', 'LossModule', 'clipped_step',
-           'make_step', 'step_memory', 'step_bytes', 'fit_micro_batch', 'batches']
+__all__ = ['ATTNS', 'SDPA_BACKENDS', 'SPEEDS', 'LEAST_CHUNK', 'Setting', 'ladder', 'cpu_variant', 'parse_overrides',
+           'speed_setting', 'usable', 'model_config', 'build', 'torch_switches', 'step_scope', 'fused_loss',
+           'LossModule', 'clipped_step', 'make_step', 'step_memory', 'step_bytes', 'fit_micro_batch', 'fit_loss_chunk',
+           'batches']
 
 # %% ../nbs/07f_speed.ipynb #7ad61caa
 ATTNS = ("naive", "sdpa", "flash", "cudnn", "triton", "triton_op", "cudnn_fe")
@@ -58,7 +59,7 @@ class Setting:
     clip_in_adamw: bool = False  # with fused AdamW: the gradient clip inside its kernel
     norm_split: int | None = None  # rows per partial sum of the compiled LayerNorm backward's weight gradients
                                    # (inductor's mix-order reduction; None: its heuristic)
-    loss_chunk: int = 8192       # with a fused loss: rows per chunk, whose logits (loss_chunk × V) are the only ones alive
+    loss_chunk: int = 32768      # with a fused loss: rows per chunk, whose logits (loss_chunk × V) are the only ones alive
 
     def __post_init__(self):
         for field, allowed in _CHOICES.items():
@@ -318,8 +319,8 @@ class _ScaledStep:
 def step_memory(setting: Setting,   # the options: autocast dtype, residual stream, attention, loss
                 config: GPTConfig,  # the model's shape
                 seq_len: int | None = None,  # tokens per row (default: the block size)
-               ) -> tuple[int, int]:
-    "A training step's estimated peak memory as (bytes whatever the micro-batch, bytes per row of it)."
+               ) -> tuple[int, int, int]:
+    "A training step's estimated peak memory as (bytes whatever the micro-batch, bytes per row, bytes per loss-chunk row)."
     T, C, L = seq_len or config.block_size, config.n_embd, config.n_layer
     V = model_config(setting, config).padded_vocab_size
     half = setting.bf16 or setting.fp16
@@ -329,8 +330,8 @@ def step_memory(setting: Setting,   # the options: autocast dtype, residual stre
     if setting.attn == "naive": per_token += L * 5 * config.n_head * T * width // 2
     if setting.loss == "torch": per_token += 3 * V * width     # every logit, its float32 softmax and gradient
     with torch.device("meta"): params = GPT(replace(config, vocab_pad_multiple=setting.vocab_pad_multiple)).num_params()
-    chunk = {"torch": 0, "fused": 4, "fused_triton": 2}[setting.loss] * setting.loss_chunk * V * width
-    return 16 * params + chunk + 512 * 2**20, T * per_token
+    per_loss_row = {"torch": 0, "fused": 4, "fused_triton": 2}[setting.loss] * V * width   # a chunk's logits, gradient
+    return 16 * params + 512 * 2**20, T * per_token, per_loss_row
 
 def step_bytes(setting: Setting, config: GPTConfig,
                rows: int,                   # rows per forward and backward (the micro-batch)
@@ -338,18 +339,36 @@ def step_bytes(setting: Setting, config: GPTConfig,
               ) -> int:
     "Estimated peak memory in bytes of a training step that runs `rows` rows per forward and backward."
     if rows < 1: raise ValueError(f"rows must be >= 1, got {rows}")
-    fixed, per_row = step_memory(setting, config, seq_len)
-    return fixed + rows * per_row
+    return _step_bytes(setting, step_memory(setting, config, seq_len), rows, seq_len or config.block_size)
+
+def _step_bytes(setting: Setting, parts: tuple[int, int, int], rows: int, T: int) -> int:
+    fixed, per_row, per_loss_row = parts   # a micro-batch of fewer tokens than `loss_chunk` is one smaller chunk
+    return fixed + rows * per_row + min(setting.loss_chunk, rows * T) * per_loss_row
+
+LEAST_CHUNK = 8192   # the loss chunk the micro-batch is fitted with; a larger `loss_chunk` yields to the micro-batch
 
 def fit_micro_batch(setting: Setting, config: GPTConfig,
                     rows: int,      # rows one process takes per optimizer step
                     budget: float,  # bytes the step may use
                     seq_len: int | None = None,
                    ) -> int:
-    "The largest divisor of `rows` whose `step_bytes` fits in `budget` (1 if none does)."
+    "The largest divisor of `rows` whose `step_bytes` fits `budget` (1 if none does), the loss chunk counted at most `LEAST_CHUNK`."
     if rows < 1: raise ValueError(f"rows must be >= 1, got {rows}")
-    fixed, per_row = step_memory(setting, config, seq_len)
-    return max([m for m in range(1, rows + 1) if rows % m == 0 and fixed + m * per_row <= budget], default=1)
+    setting = replace(setting, loss_chunk=min(setting.loss_chunk, LEAST_CHUNK))
+    parts, T = step_memory(setting, config, seq_len), seq_len or config.block_size
+    return max([m for m in range(1, rows + 1) if rows % m == 0 and _step_bytes(setting, parts, m, T) <= budget], default=1)
+
+def fit_loss_chunk(setting: Setting, config: GPTConfig,
+                   micro: int,     # rows per forward and backward (`fit_micro_batch`'s pick)
+                   budget: float,  # bytes the step may use
+                   seq_len: int | None = None,
+                  ) -> int:
+    "`setting.loss_chunk`, halved while the step of `micro` rows does not fit `budget`, but not below `LEAST_CHUNK`."
+    chunk = setting.loss_chunk
+    while chunk // 2 >= LEAST_CHUNK and step_bytes(replace(setting, loss_chunk=chunk), config, micro, seq_len) > budget:
+        chunk //= 2
+    return chunk
+
 
 # %% ../nbs/07f_speed.ipynb #f3a91b17
 def batches(tokens: torch.Tensor,  # 1-D token ids

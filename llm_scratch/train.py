@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['PEAK_BF16_FLOPS', 'PRESETS', 'orthogonalize', 'Muon', 'make_optimizer', 'lr_at', 'model_flops_per_token',
            'peak_flops', 'autocast_dtype', 'TrainConfig', 'make_config', 'check_config', 'setup_distributed',
-           'grad_accum_steps', 'pick_micro_batch', 'agree_micro_batch', 'train', 'read_log', 'plot_log', 'field_help',
-           'config_from_args', 'load_trained']
+           'grad_accum_steps', 'pick_micro_batch', 'pick_loss_chunk', 'agree_micro_batch', 'train', 'read_log',
+           'plot_log', 'field_help', 'config_from_args', 'load_trained']
 
 # %% ../nbs/06_train.ipynb #bb28f805
 import contextlib
@@ -34,7 +34,7 @@ from .eval import bits_per_char, eval_hellaswag, eval_loss, hellaswag_items
 from .gpt2 import GPT, GPTConfig
 from .run_dir import append_log, check_numbers, check_resume, claim_run_dir, dist_env, read_jsonl, resolve_device
 from .sample import generate
-from .speed import Setting, fit_micro_batch, make_step, model_config, speed_setting, torch_switches, usable
+from .speed import Setting, fit_loss_chunk, fit_micro_batch, make_step, model_config, speed_setting, torch_switches, usable
 from .tokenizer import BPETokenizer, gpt2_tokenizer
 
 # %% ../nbs/06_train.ipynb #9bda7db0
@@ -381,9 +381,20 @@ def pick_micro_batch(cfg: TrainConfig, setting: Setting, config: GPTConfig,
                              f"use a divisor, or 0 to fit the card")
         return cfg.micro_batch
     if device.type != "cuda": return B
-    # free: what the card has left, plus what this process's allocator holds unused (an earlier run's cached blocks)
-    free = torch.cuda.mem_get_info(device)[0] + torch.cuda.memory_reserved(device) - torch.cuda.memory_allocated(device)
-    return fit_micro_batch(setting, config, rows, 0.85 * free, cfg.block_size)
+    return fit_micro_batch(setting, config, rows, 0.85 * _free_bytes(device), cfg.block_size)
+
+def _free_bytes(device: torch.device) -> int:
+    "What the card has left, plus what this process's allocator holds unused (an earlier run's cached blocks)."
+    return torch.cuda.mem_get_info(device)[0] + torch.cuda.memory_reserved(device) - torch.cuda.memory_allocated(device)
+
+def pick_loss_chunk(setting: Setting, config: GPTConfig,
+                    micro: int,            # rows per forward and backward (`pick_micro_batch`)
+                    device: torch.device,
+                    seq_len: int,
+                   ) -> int:
+    "Rows per chunk of the fused loss: `setting.loss_chunk`; on a GPU halved while the step does not fit, to 8,192."
+    if device.type != "cuda" or setting.loss == "torch": return setting.loss_chunk
+    return fit_loss_chunk(setting, config, micro, 0.85 * _free_bytes(device), seq_len)
 
 def agree_micro_batch(micro: int, device: torch.device) -> int:
     "The smallest of all ranks' micro-batches (each rank's memory may allow another), so that every rank splits alike."
@@ -410,6 +421,7 @@ def _run(cfg: TrainConfig) -> dict:
                           vocab_pad_multiple=cfg.vocab_pad_multiple)
     setting, notes = usable(asked, str(device), mcfg)
     micro = agree_micro_batch(pick_micro_batch(cfg, setting, mcfg, accum, device), device)
+    setting = replace(setting, loss_chunk=pick_loss_chunk(setting, mcfg, micro, device, T))   # what fits beside it
     torch.manual_seed(cfg.seed)                      # the same initial model on every rank
     model = GPT(model_config(setting, mcfg)).to(device)
     optimizer = make_optimizer(model, cfg.optimizer, cfg.max_lr, cfg.weight_decay, (cfg.beta1, cfg.beta2), device.type,
@@ -446,10 +458,11 @@ def _run(cfg: TrainConfig) -> dict:
     fitted = "" if cfg.micro_batch or device.type != "cuda" else " (as many rows as fit the card)"
     log.print(f"{model.num_params() / 1e6:.2f}M parameters, {world} process(es) on {device}, {B * accum // micro} "
               f"micro-step(s) of {micro}x{T}{fitted}, {B * T * world * accum:,} tokens/step, speed {setting.name}"
+              + (f" (loss in chunks of {min(setting.loss_chunk, micro * T):,} rows)" if setting.loss != "torch" else "")
               + (f", resuming at step {start}" if start else ""))
     config_dict = dict(train=asdict(cfg), model=asdict(mcfg), tokenizer=meta["tokenizer"])
     return _loop(cfg, dict(rank=rank, world=world, device=device, master=master, out=out, meta=meta, tok=tok,
-                           accum=accum, micro=micro, start=start, ckpt_path=ckpt_path, model=model, plain=plain, optimizer=optimizer,
+                           accum=accum, micro=micro, loss_chunk=setting.loss_chunk, start=start, ckpt_path=ckpt_path, model=model, plain=plain, optimizer=optimizer,
                            loader=loader, val_tokens=val_tokens, val_chars=val_chars, step_fn=step_fn, amp=amp, flops_tok=flops_tok,
                            peak=peak, bar=bar, log=log, config_dict=config_dict, t_start=t_start,
                            owns_group=owns_group))
@@ -547,7 +560,8 @@ def _steps(cfg, r, batches, flush, evaluate, save, clock, pending, every, hs_ite
 def _finish(cfg, r, speeds, evaluate) -> dict:
     "After the steps: the result, the final evaluation, safetensors, plot and sample; the process group closed."
     master, log, world = r["master"], r["log"], r["world"]
-    result = dict(steps=cfg.max_steps, train_loss=r.get("last_loss", float("nan")), micro_batch=r["micro"])
+    result = dict(steps=cfg.max_steps, train_loss=r.get("last_loss", float("nan")), micro_batch=r["micro"],
+                  loss_chunk=r["loss_chunk"])
     if speeds:
         result["tok_per_s"] = float(np.median([s["tok_per_s"] for s in speeds]))
         if "mfu" in speeds[0]: result["mfu"] = float(np.median([s["mfu"] for s in speeds]))
@@ -636,7 +650,8 @@ cuBLASLt algorithms; 'reference' = build-nanogpt's recipe (SDPA flash attention)
 --speed_set attn=flash,tuned=false or --speed_set fp16=true (fp16 autocast with a gradient scaler). Its fields:
 {fields}.
 --micro_batch 0 (the default) runs as many of a step's rows per forward and backward as fit the GPU's memory (256 of
-GPT-2 124M's 512 on an H200, 128 on an 80 GB H100); the gradients are the same sums in another order.
+GPT-2 124M's 512 on an H200, 128 on an 80 GB H100); the gradients are the same sums in another order. Beside them
+the fused loss takes --speed_set loss_chunk rows at a time (32768), halved while the step does not fit (to 8192).
 
 examples:
   llm_scratch_train                                              # Shakespeare on a CPU, ~10 minutes

@@ -102,7 +102,7 @@ class ClockSampler:
         return False
 
     def summary(self) -> dict | None:
-        "Mean SM clock (MHz) and power (W), the power limit, and the share of samples under the power cap; None if none."
+        "Mean SM clock (MHz) and power (W), the power limit, the share under the power cap, and the means under load; None if none."
         rows = []
         for line in self.lines:
             try:
@@ -110,9 +110,11 @@ class ClockSampler:
                 rows.append((float(clk), float(watts), float(limit), int(reasons, 16)))
             except ValueError: continue     # a torn last line, or "[N/A]"
         if not rows: return None
-        mean = lambda k: sum(r[k] for r in rows) / len(rows)
-        return {"samples": len(rows), "sm_mhz": mean(0), "power_w": mean(1), "power_limit_w": rows[0][2],
-                "power_capped": sum(1 for r in rows if r[3] & 0x4) / len(rows)}
+        mean = lambda k, rs: sum(r[k] for r in rs) / len(rs) if rs else None
+        load = [r for r in rows if r[1] >= 0.5 * r[2]]   # at least half the power limit: the card is working
+        return {"samples": len(rows), "sm_mhz": mean(0, rows), "power_w": mean(1, rows), "power_limit_w": rows[0][2],
+                "power_capped": sum(1 for r in rows if r[3] & 0x4) / len(rows),
+                "load_samples": len(load), "load_sm_mhz": mean(0, load), "load_power_w": mean(1, load)}
 
 # %% ../../nbs/11_bench.ipynb #1c158572
 class Markdown(str):

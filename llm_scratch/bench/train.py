@@ -349,7 +349,7 @@ def loop_bench(data: str | Path,                        # a shard folder (`gpt2_
             log = read_log(Path(cfg.out_dir) / "log.jsonl")["train"]
             flags = f" --micro_batch {cfg.micro_batch}" if cfg.micro_batch else ""
             out["runs"].append({"level": level, "command": f"llm_scratch_train --preset gpt2-124M --speed {level}{flags}",
-                                "micro_batch": res["micro_batch"], "tok_per_s": res["tok_per_s"], "mfu": res.get("mfu"), "wall_s": time.perf_counter() - t0,
+                                "micro_batch": res["micro_batch"], "loss_chunk": res["loss_chunk"], "tok_per_s": res["tok_per_s"], "mfu": res.get("mfu"), "wall_s": time.perf_counter() - t0,
                                 "first_step_s": log[0]["dt_ms"] / 1e3, "tok_per_s_steps": [r["tok_per_s"] for r in log],
                                 "losses": [r["loss"] for r in log], "config": asdict(cfg), "clock": clock.summary()})
             print(f"llm_scratch_train --speed {level:9s} median {res['tok_per_s']:>10,.0f} tok/s", flush=True)
@@ -362,6 +362,7 @@ def loop_bench(data: str | Path,                        # a shard folder (`gpt2_
     micro = runs[-1]["micro_batch"]   # the bench row takes the step's rows as the loop took them
     setting, notes = usable(speed_setting(levels[-1], device, cfg.speed_set, batch_size=micro,
                                           compile=cfg.compile, vocab_pad_multiple=cfg.vocab_pad_multiple), device, mcfg)
+    setting = replace(setting, loss_chunk=runs[-1]["loss_chunk"])   # and the loss chunk the loop fitted beside them
     out["setting"], out["notes"] = asdict(setting), notes
     if tokens is None: tokens = torch.from_numpy(np.load(sorted(Path(data).glob("train_*.npy"))[0]).astype(np.int64))
     if bench_steps:
@@ -449,8 +450,10 @@ def _main_loop(a, device: str) -> dict:
     res["checks_failed"] = loop_checks(res)
     full = {"environment": environment(device), "peaks": measure_peaks(device), **res}
     if a.out: write_results(a.out, full, device)
-    mhz = lambda r: f"{r['clock']['sm_mhz']:,.0f} MHz, {r['clock']['power_w']:.0f} W" if r.get("clock") else "–"
-    print("\n| command | median tokens/s | MFU (nominal peak) | first step s | mean SM clock, power |\n|---|---|---|---|---|")
+    def mhz(r):   # the clock while the card worked (compiling and writing left out)
+        k = (r.get("clock") or {}).get("load_samples") and r["clock"]
+        return f"{k['load_sm_mhz']:,.0f} MHz, {k['load_power_w']:.0f} W" if k else "–"
+    print("\n| command | median tokens/s | MFU (nominal peak) | first step s | SM clock, power under load |\n|---|---|---|---|---|")
     for r in res["runs"]:
         print(f"| {r['command']} | {r['tok_per_s']:,.0f} | {r['mfu'] or float('nan'):.1%} | {r['first_step_s']:.1f} | {mhz(r)} |")
     if "bench_row" in res: print(f"| `bench_setting`, same setting | {res['bench_row']['tokens_per_s']:,.0f} | | | {mhz(res['bench_row'])} |")
