@@ -99,7 +99,7 @@ def met(*claims: Claim) -> str:
     return "met" if all(c.stated for c in claims) else "NOT met"
 
 # %% ../../nbs/11a_report.ipynb #1c45abd9
-LOOP = "2026-12-02-h200-train-microbatch/call3-run4/loop.json"
+LOOP = "2026-12-02-h200-train-chunk/call2-run7/loop.json"
 
 def loop_figures(d: dict) -> dict:
     "The checked figures of a `bench.train --loop` result: speed-up, the fast level's median, the bench row's gap, the curve."

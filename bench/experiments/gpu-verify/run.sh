@@ -19,8 +19,9 @@
 # micro-batch agreement, ClockSampler with the real nvidia-smi (07g, 11_bench), and 08c/08d/03 since the ninth session's
 # last changes (the attention's `ahead` switch, sample_next's import condition): PART=cells NBS="03_sample 06_train
 # 08c_llama_kernels 08d_decode 11_bench" and 07g without its cuda cells.
-# What is left: two GPUs (the checks' ddp part, issue 19); 0.5% of issue 15's 600k: bench/experiments/train-loop/run6.sh
-# (probe 3, prepared). Decoding scripts: bench/experiments/generate/ (run5.sh-run21.sh).
+# After the eleventh session: 03, 08c, 11_bench with their cuda cells, 06, 08d and 07g (without its cuda cells) passed
+# at f132446 (bench/results/2026-12-02-h200-train-chunk/, calls 1-3); the recorded training run there met issue 15.
+# What is left: two GPUs (the checks' ddp part, issue 19). Decoding scripts: bench/experiments/generate/ (run5.sh-run21.sh).
 # Lessons of 2026-12-01: install before anything imports the package (a pytest started during the install fails
 # collection), keep under $OUT at most 8 files (here: one tarball), and box every step with `timeout`.
 set -uo pipefail
